@@ -1,0 +1,53 @@
+"""The one protocol every model backend implements, and the switch that blocks real calls.
+
+A backend turns OpenAI-shaped chat-completion arguments into an OpenAI
+``ChatCompletion``. Structured output, validation and re-asking are layered on
+top by ``summarizer.structured`` (through instructor), identically for every
+backend, so a replayed or fake backend exercises the same code as a real one.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Protocol, runtime_checkable
+
+from openai.types.chat import ChatCompletion
+
+__all__ = ["Backend", "BackendError", "RealCallBlocked", "allow_real_calls", "check_real_calls"]
+
+
+class BackendError(RuntimeError):
+    """A backend could not produce a completion (after its own retries)."""
+
+
+class RealCallBlocked(BackendError):
+    """A real model call was attempted while real calls are switched off (unit tests)."""
+
+
+@runtime_checkable
+class Backend(Protocol):
+    """A chat-completion endpoint: local model, remote server, replay or fake."""
+
+    #: ``provider:model`` string identifying what answers (part of every cache key).
+    model_id: str
+    #: instructor mode suited to this backend: ``json_schema``, ``tools`` or ``json``.
+    mode: str
+
+    def create(self, **kwargs: Any) -> ChatCompletion:
+        """One chat completion; kwargs follow OpenAI's ``chat.completions.create``."""
+        ...
+
+
+_REAL_CALLS_ALLOWED = os.environ.get("SUMMARIZER_BLOCK_REAL_CALLS", "") not in ("1", "true", "yes")
+
+
+def allow_real_calls(allowed: bool) -> None:
+    """Switch real model calls on or off for this process (tests switch them off)."""
+    global _REAL_CALLS_ALLOWED
+    _REAL_CALLS_ALLOWED = allowed
+
+
+def check_real_calls(model_id: str) -> None:
+    """Raise ``RealCallBlocked`` if real calls are off; real backends call this first."""
+    if not _REAL_CALLS_ALLOWED:
+        raise RealCallBlocked(f"real model call to {model_id} blocked (real calls are switched off)")

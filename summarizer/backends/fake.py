@@ -1,0 +1,42 @@
+"""A scripted backend for tests: a function decides each reply, nothing leaves the process."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+from openai.types.chat import ChatCompletion
+
+__all__ = ["FakeBackend", "completion"]
+
+
+def completion(content: str, *, prompt_tokens: int = 0, completion_tokens: int = 0,
+               model: str = "fake") -> ChatCompletion:
+    """An OpenAI ``ChatCompletion`` carrying ``content`` as the assistant message."""
+    return ChatCompletion.model_validate({
+        "id": "fake-0", "object": "chat.completion", "created": int(time.time()), "model": model,
+        "choices": [{"index": 0, "finish_reason": "stop",
+                     "message": {"role": "assistant", "content": content}}],
+        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                  "total_tokens": prompt_tokens + completion_tokens},
+    })
+
+
+class FakeBackend:
+    """Answers each request with ``responder(kwargs)``: a JSON string or a JSON-able object."""
+
+    mode = "json_schema"
+
+    def __init__(self, responder: Callable[[dict[str, Any]], Any], model_id: str = "fake:test") -> None:
+        self.responder = responder
+        self.model_id = model_id
+        self.calls: list[dict[str, Any]] = []
+
+    def create(self, **kwargs: Any) -> ChatCompletion:
+        self.calls.append(kwargs)
+        reply = self.responder(kwargs)
+        content = reply if isinstance(reply, str) else json.dumps(reply)
+        prompt = sum(len(str(m.get("content", "")).split()) for m in kwargs.get("messages", []))
+        return completion(content, prompt_tokens=prompt, completion_tokens=len(content.split()))

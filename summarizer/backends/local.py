@@ -1,0 +1,72 @@
+"""The embedded backend: llama.cpp in process, output constrained by a JSON-Schema grammar."""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any
+
+from openai.types.chat import ChatCompletion
+
+from summarizer.backends.base import BackendError, check_real_calls
+from summarizer.backends.weights import resolve_weights
+
+__all__ = ["DEFAULT_LOCAL_MODEL", "LocalBackend", "llama_response_format"]
+
+DEFAULT_LOCAL_MODEL = "qwen2.5-1.5b"
+
+
+def llama_response_format(fmt: dict[str, Any] | None) -> dict[str, Any] | None:
+    """OpenAI's ``json_schema`` response format in the form llama-cpp-python reads.
+
+    llama-cpp-python builds a grammar only for ``{"type": "json_object", "schema": ...}``
+    and silently ignores ``json_schema``, which would leave the output unconstrained.
+    """
+    if fmt and fmt.get("type") == "json_schema":
+        return {"type": "json_object", "schema": fmt["json_schema"]["schema"]}
+    return fmt
+
+
+class LocalBackend:
+    """A GGUF model run by llama-cpp-python, loaded lazily on the first call.
+
+    llama-cpp-python keeps the KV cache of the previous prompt and re-evaluates
+    only the tokens after the longest common prefix, so passes that share a
+    prefix (system text and article first) pay for their own tail only.
+    """
+
+    mode = "json_schema"
+
+    def __init__(self, model: str = DEFAULT_LOCAL_MODEL, *, n_ctx: int = 4096,
+                 n_threads: int | None = None, seed: int = 0) -> None:
+        self.model = model
+        self.model_id = f"local:{model}"
+        self.n_ctx = n_ctx
+        self.n_threads = n_threads or max(1, os.cpu_count() or 1)
+        self.seed = seed
+        self._llama: Any = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> Any:
+        if self._llama is None:
+            path = resolve_weights(self.model)
+            try:
+                from llama_cpp import Llama
+            except ImportError as exc:  # pragma: no cover - depends on the install
+                raise BackendError(
+                    "the local backend needs llama-cpp-python: pip install 'summarizer[local]'"
+                ) from exc
+            self._llama = Llama(model_path=str(path), n_ctx=self.n_ctx, n_threads=self.n_threads,
+                                seed=self.seed, verbose=False)
+        return self._llama
+
+    def create(self, **kwargs: Any) -> ChatCompletion:
+        """One grammar-constrained completion, greedy by default for reproducible output."""
+        check_real_calls(self.model_id)
+        kwargs.pop("model", None)
+        kwargs.setdefault("temperature", 0.0)
+        kwargs["response_format"] = llama_response_format(kwargs.get("response_format"))
+        # llama.cpp holds one KV cache: calls must not interleave.
+        with self._lock:
+            llama = self._load()
+            return llama.create_chat_completion_openai_v1(**kwargs)

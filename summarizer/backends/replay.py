@@ -1,0 +1,76 @@
+"""Recorded responses, keyed by a hash of the request: the backend unit tests run on.
+
+In record mode the calls go to a real backend and each response is stored; in
+replay mode the stored response is returned and a request that was never
+recorded is an error (so a changed prompt cannot silently pass). Only request
+arguments are hashed or stored: no API key ever reaches a recording.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from openai.types.chat import ChatCompletion
+
+from summarizer.backends.base import Backend, BackendError
+
+__all__ = ["ReplayBackend", "ReplayMiss", "request_key"]
+
+
+class ReplayMiss(BackendError):
+    """The request was not recorded."""
+
+
+def request_key(kwargs: dict[str, Any]) -> str:
+    """Stable hash of a chat-completion request (the model name excluded: the folder says it)."""
+    payload = {k: v for k, v in kwargs.items() if k != "model"}
+    blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
+
+
+class ReplayBackend:
+    """Replays (or records, with ``inner``) one model's responses from a folder."""
+
+    def __init__(self, folder: str | os.PathLike[str], inner: Backend | None = None) -> None:
+        self.folder = Path(folder)
+        self.inner = inner
+        meta_path = self.folder / "backend.json"
+        if inner is not None:
+            self.model_id, self.mode = inner.model_id, inner.mode
+            self.folder.mkdir(parents=True, exist_ok=True)
+            _write_json(meta_path, {"model_id": self.model_id, "mode": self.mode})
+        elif meta_path.is_file():
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            self.model_id, self.mode = meta["model_id"], meta["mode"]
+        else:
+            raise BackendError(f"{self.folder}: not a replay recording (no backend.json)")
+
+    @property
+    def recording(self) -> bool:
+        return self.inner is not None
+
+    def create(self, **kwargs: Any) -> ChatCompletion:
+        """The recorded response for this request (recording it first in record mode)."""
+        key = request_key(kwargs)
+        path = self.folder / f"{key}.json"
+        if self.inner is not None:
+            response = self.inner.create(**kwargs)
+            _write_json(path, {"request": {k: v for k, v in kwargs.items() if k != "model"},
+                               "response": response.model_dump(mode="json")})
+            return response
+        if not path.is_file():
+            raise ReplayMiss(f"no recorded response for request {key} in {self.folder}")
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        return ChatCompletion.model_validate(stored["response"])
+
+
+def _write_json(path: Path, doc: Any) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(doc, fh, ensure_ascii=False, indent=1, default=str)
+    os.replace(tmp, path)

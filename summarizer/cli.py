@@ -1,0 +1,120 @@
+"""The ``summarize`` command: a thin shell over ``summarizer.pipeline``; it renders, the library works."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from summarizer.backends import DEFAULT_MODEL
+from summarizer.extract import STRATEGIES
+from summarizer.pipeline import ArticleOutcome, RunError, RunReport, summarize_paths
+
+__all__ = ["main", "run"]
+
+_EPILOG = f"""\
+models (--model provider:model):
+  local:qwen2.5-1.5b    embedded default; also local:qwen2.5-0.5b, local:gemma3-270m,
+                        or local:/path/to/model.gguf
+  openai:MODEL          OpenAI (OPENAI_API_KEY), or any OpenAI-compatible server with
+                        --base-url / OPENAI_BASE_URL (vLLM, Ollama, llama.cpp server)
+  replay:FOLDER         responses recorded earlier with --record FOLDER
+
+exit status: 0 all articles written, 1 some inputs failed (others still written),
+2 nothing could run (bad option, missing model weights or API key).
+default model: {DEFAULT_MODEL}
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="summarize",
+        description="Extract typed, evidence-grounded records (troop deployments, casualty "
+                    "estimates with their sources, treaty references) and a short summary from "
+                    "news articles. Writes OUT/<article_id>.json per article.",
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="article files (.txt, .md, .html) or directories of them")
+    parser.add_argument("--model", "-m", default=os.environ.get("SUMMARIZER_MODEL", DEFAULT_MODEL),
+                        help="provider:model to use (default: %(default)s)")
+    parser.add_argument("--base-url", default=None,
+                        help="OpenAI-compatible server URL for openai: models")
+    parser.add_argument("--out", "-o", default="out", help="output directory (default: %(default)s)")
+    parser.add_argument("--strategy", choices=STRATEGIES, default=None,
+                        help="how to ask the model: cited (small local models, default for local) "
+                             "or single (one call per article, default for openai:)")
+    parser.add_argument("--record", metavar="FOLDER", default=None,
+                        help="also store every model response in FOLDER for replay:FOLDER")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress or table")
+    return parser
+
+
+def _table(report: RunReport) -> Table:
+    table = Table(title=f"summarize · {report.model_id}", title_justify="left")
+    for name, justify in (("article", "left"), ("deploy", "right"), ("casualty", "right"),
+                          ("treaty", "right"), ("tokens in/out", "right"), ("s", "right"),
+                          ("status", "left")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for o in report.outcomes:
+        if o.extraction is None:
+            table.add_row(o.article_id or o.path, "", "", "", "", f"{o.seconds:.1f}",
+                          "[red]failed[/red]")
+            continue
+        r, st = o.extraction.records, o.extraction.stats
+        status = "ok" if not o.extraction.warnings else f"[yellow]{len(o.extraction.warnings)} warning(s)[/yellow]"
+        table.add_row(o.article_id or "", str(len(r.troop_deployments)), str(len(r.casualty_estimates)),
+                      str(len(r.treaty_references)), f"{st.prompt_tokens}/{st.completion_tokens}",
+                      f"{o.seconds:.1f}", status)
+    return table
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI with ``argv`` (without the program name); returns the exit status."""
+    args = build_parser().parse_args(list(argv) if argv is not None else None)
+    out, err = Console(), Console(stderr=True)
+    show = not args.quiet
+
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err, transient=True, disable=not show)
+    task = progress.add_task("extracting", total=None)
+
+    def on_article(done: int, total: int, outcome: ArticleOutcome) -> None:
+        progress.update(task, completed=done, total=total,
+                        description=f"extracting ({outcome.article_id or outcome.path})")
+        if outcome.error:
+            progress.console.print(f"[red]error[/red] {outcome.error}", highlight=False, soft_wrap=True)
+        elif outcome.extraction is not None:
+            for warning in outcome.extraction.warnings:
+                progress.console.print(f"[yellow]warning[/yellow] {outcome.article_id}: {warning}",
+                                       highlight=False, soft_wrap=True)
+
+    try:
+        with progress:
+            report = summarize_paths(args.paths, model=args.model, out_dir=args.out,
+                                     strategy=args.strategy, base_url=args.base_url,
+                                     record=args.record, on_article=on_article)
+    except RunError as exc:
+        err.print(f"summarize: {exc}", highlight=False, soft_wrap=True)
+        return 2
+    except KeyboardInterrupt:
+        err.print("summarize: interrupted; files already written are complete", highlight=False)
+        return 130
+    if show:
+        out.print(_table(report))
+        out.print(f"{len(report.succeeded)} written to {args.out}/, {len(report.failed)} failed",
+                  highlight=False)
+    return 1 if report.failed else 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,120 @@
+"""Many files in, one validated JSON file per article out; a bad file never stops the run."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summarizer.article import Article
+from summarizer.backends import DEFAULT_MODEL, Backend, BackendError, get_backend
+from summarizer.backends.weights import WeightsError
+from summarizer.extract import Extraction, ExtractionError, extract
+from summarizer.io import (
+    InputError,
+    article_id_for,
+    iter_input_files,
+    read_article,
+    safe_output_path,
+    write_json_atomic,
+)
+from summarizer.schemas import SchemaError, validate_document
+from summarizer.structured import StructuredError
+
+__all__ = ["ArticleOutcome", "RunError", "RunReport", "summarize_paths"]
+
+
+class RunError(RuntimeError):
+    """A problem that would fail every article alike (no weights, bad model string)."""
+
+
+@dataclass
+class ArticleOutcome:
+    """What happened to one input: records written, or the one-line reason it failed."""
+
+    path: str
+    article_id: str | None = None
+    output: Path | None = None
+    extraction: Extraction | None = None
+    error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class RunReport:
+    """Every outcome of a run, in input order."""
+
+    model_id: str
+    outcomes: list[ArticleOutcome] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[ArticleOutcome]:
+        return [o for o in self.outcomes if not o.ok]
+
+    @property
+    def succeeded(self) -> list[ArticleOutcome]:
+        return [o for o in self.outcomes if o.ok]
+
+
+ProgressFn = Callable[[int, int, ArticleOutcome], None]
+
+
+def summarize_paths(paths: list[str | Path], *, model: str | Backend = DEFAULT_MODEL,
+                    out_dir: str | Path | None = "out", strategy: str | None = None,
+                    base_url: str | None = None, record: str | None = None,
+                    on_article: ProgressFn | None = None) -> RunReport:
+    """Extract records from every article under ``paths``; write ``<out_dir>/<id>.json``.
+
+    Each written file validates against the committed JSON Schema. Bad inputs
+    and failed extractions are reported in the returned ``RunReport``; the
+    other articles are still processed. ``on_article(done, total, outcome)``
+    is called after each article (for progress display).
+    """
+    try:
+        backend = get_backend(model, base_url=base_url, record=record)
+    except BackendError as exc:
+        raise RunError(str(exc)) from exc
+    report = RunReport(model_id=backend.model_id)
+    items = iter_input_files(list(paths))
+    out = Path(out_dir) if out_dir is not None else None
+    used_ids: set[str] = set()
+    for done, item in enumerate(items, start=1):
+        if isinstance(item, InputError):
+            outcome = ArticleOutcome(path=item.path, error=str(item))
+        else:
+            outcome = _one(item, backend, out, strategy, used_ids)
+        report.outcomes.append(outcome)
+        if on_article is not None:
+            on_article(done, len(items), outcome)
+    return report
+
+
+def _one(path: Path, backend: Backend, out: Path | None, strategy: str | None,
+         used_ids: set[str]) -> ArticleOutcome:
+    started = time.perf_counter()
+    article_id = article_id_for(path)
+    while article_id in used_ids:  # same stem in two folders: keep both
+        article_id += "_"
+    used_ids.add(article_id)
+    outcome = ArticleOutcome(path=str(path), article_id=article_id)
+    try:
+        text = read_article(path)
+        outcome.extraction = extract(Article.from_text(article_id, text), backend, strategy=strategy)
+        doc = outcome.extraction.records.model_dump(mode="json")
+        validate_document("article_records", doc)
+        if out is not None:
+            outcome.output = safe_output_path(out, article_id)
+            write_json_atomic(outcome.output, doc)
+    except WeightsError as exc:
+        raise RunError(str(exc)) from exc
+    except InputError as exc:
+        outcome.error = str(exc)
+    except (ExtractionError, StructuredError, BackendError, SchemaError, ValueError) as exc:
+        outcome.error = f"{path}: {exc}"
+    outcome.seconds = time.perf_counter() - started
+    return outcome

@@ -1,0 +1,1 @@
+"""Ways of asking a model for records: ``cited`` (small local models) and ``single`` (API models)."""

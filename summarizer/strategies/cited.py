@@ -1,0 +1,280 @@
+"""The ``cited`` strategy, for small local models: the program finds, the model reads.
+
+The program picks the sentences that can hold a record and decides what each
+figure counts (``summarizer.figures``); the model answers only short reading
+questions about one cited sentence at a time (who said it, about whom, where,
+when). Evidence is the cited sentence's span, so it is grounded by
+construction, and every figure comes from the text's own number phrase, so no
+number can be invented. Each question shares the system-and-article prefix,
+so llama.cpp evaluates only the question's tail again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, model_validator
+
+from summarizer.article import Article, Sentence
+from summarizer.dates import resolve_date
+from summarizer.figures import Figure, derived_share, label_figures
+from summarizer.grounding import span_evidence
+from summarizer.prompts import load_prompt
+from summarizer.records import (
+    CasualtyEstimate,
+    Count,
+    Source,
+    SourceKind,
+    TreatyAction,
+    TreatyReference,
+    TroopDeployment,
+)
+
+__all__ = ["SentenceTask", "build_records", "facts_model", "messages_for", "plan",
+           "summary_model", "treaty_model"]
+
+_CASUALTY_LABELS = ("killed", "wounded", "killed_or_wounded", "captured")
+_TROOP_NOUN = re.compile(r"\b(troops|soldiers|forces|personnel|contingent|units?|servicemen|"
+                         r"reinforcements|fighters|battalions?|brigades?)\b", re.I)
+_SENT = re.compile(r"\b(sen[dt]\w*|deploy\w*|dispatch\w*|transport\w*|arriv\w*|rotat\w*)\b", re.I)
+_NEW = re.compile(r"\b(additional|more|new|another|fresh|further|second|third|next|extra)\b", re.I)
+_REDEPLOY = re.compile(r"\bredeploy\w*|\bwithdr[ae]w\w*", re.I)
+_TREATY = re.compile(r"\b(treaty|treaties|pact|agreement|accord|alliance|convention)\b", re.I)
+# Sentences that address the reader's tools rather than report news are never evidence.
+_INJECTION = re.compile(r"\b(ignore|disregard|forget)\b[^.]{0,40}\b(instructions?|prompts?|rules)\b|"
+                        r"\bsystem prompt\b|\byou are (now )?an? (ai|assistant|language model)\b", re.I)
+_GENERIC_ROLE = {"troops", "troop", "soldiers", "soldier", "personnel", "men", "others", "members",
+                 "servicemen", "servicemembers", "fighters", "reinforcements"}
+_ROLE = re.compile(r"\b(engineers|deminers|sappers|infantry(?:men)?|marines|paratroopers|commandos|"
+                   r"special forces|mercenaries|conscripts|recruits|instructors|trainers|advisers|"
+                   r"advisors|medics|construction workers)\b", re.I)
+
+
+@dataclass
+class SentenceTask:
+    """One sentence the model is asked about, and what the program already knows of it."""
+
+    sentence: Sentence
+    troops: list[Figure] = field(default_factory=list)
+    casualty_groups: list[list[Figure]] = field(default_factory=list)
+    unsized_wave: bool = False
+    treaty: bool = False
+
+    @property
+    def asks_facts(self) -> bool:
+        return bool(self.troops or self.casualty_groups or self.unsized_wave)
+
+
+def _groups(figures: list[Figure]) -> list[list[Figure]]:
+    # A label seen again starts another estimate ("X says 4,000; Y says 1,200").
+    groups: list[list[Figure]] = []
+    for figure in figures:
+        if not groups or any(f.label == figure.label for f in groups[-1]):
+            groups.append([])
+        groups[-1].append(figure)
+    return groups[:2]
+
+
+def plan(article: Article) -> list[SentenceTask]:
+    """The sentences worth asking about, with their figures already labelled."""
+    tasks = []
+    for sentence in article.sentences:
+        text = sentence.text
+        if _INJECTION.search(text):
+            continue
+        figures = label_figures(text)
+        task = SentenceTask(
+            sentence,
+            troops=[f for f in figures if f.label == "troops"],
+            casualty_groups=_groups([f for f in figures if f.label in _CASUALTY_LABELS]),
+            treaty=bool(_TREATY.search(text)),
+        )
+        task.unsized_wave = (not task.troops and bool(_TROOP_NOUN.search(text))
+                             and bool(_SENT.search(text)) and bool(_NEW.search(text))
+                             and not _REDEPLOY.search(text))
+        if task.asks_facts or task.treaty:
+            tasks.append(task)
+    return tasks
+
+
+def messages_for(article: Article, question: str) -> list[dict[str, str]]:
+    """System text and article first, the question last: the prefix is shared by every call."""
+    return [
+        {"role": "system", "content": load_prompt("system").body},
+        {"role": "user", "content": "Article:\n" + article.numbered() + "\n\n" + question},
+    ]
+
+
+def _describe(figures: list[Figure]) -> str:
+    names = {"troops": "troops sent", "killed": "killed", "wounded": "wounded",
+             "killed_or_wounded": "killed or wounded", "captured": "captured"}
+    return ", ".join(f'"{f.phrase.text}" ({names[f.label]})' for f in figures)
+
+
+def facts_question(task: SentenceTask) -> str:
+    """The question for one sentence: its text, its labelled figures, the fields wanted."""
+    figures = task.troops + [f for g in task.casualty_groups for f in g]
+    return load_prompt("facts").render(
+        index=str(task.sentence.index), sentence=task.sentence.text,
+        figures=_describe(figures) if figures else "none (an unsized deployment?)",
+        fields=", ".join(facts_model(task).model_fields))
+
+
+def treaty_question(task: SentenceTask) -> str:
+    return load_prompt("treaty").render(index=str(task.sentence.index), sentence=task.sentence.text)
+
+
+# --- what the model writes -------------------------------------------------
+
+class _Answer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _names_in_article(values: dict[str, Any], names: tuple[str, ...], info: ValidationInfo) -> None:
+    article: Article | None = (info.context or {}).get("article")
+    if article is None:
+        return
+    lowered = article.text.lower()
+    bad = [f"{n} {values[n]!r}" for n in names
+           if isinstance(values.get(n), str) and values[n].strip().lower() not in lowered]
+    if bad:
+        raise ValueError("not in the article: " + ", ".join(bad) + "; copy names exactly as written")
+
+
+def facts_model(task: SentenceTask) -> type[BaseModel]:
+    """The answer schema for one sentence: only the fields this sentence needs."""
+    fields: dict[str, Any] = {"source": (str | None, None), "via": (str | None, None),
+                              "kind": (SourceKind | None, None)}
+    if task.unsized_wave:
+        fields["sent"] = (bool, False)
+    if task.troops or task.unsized_wave:
+        fields.update(to=(str | None, None), when=(str | None, None), total=(bool, False))
+    if task.casualty_groups:
+        fields.update(force=(str | None, None))
+        if not (task.troops or task.unsized_wave):
+            fields.update(when=(str | None, None))
+    if len(task.casualty_groups) > 1:
+        fields.update(source2=(str | None, None), via2=(str | None, None),
+                      kind2=(SourceKind | None, None))
+    names = tuple(n for n in ("source", "via", "source2", "via2") if n in fields)
+
+    def check(self: Any, info: ValidationInfo) -> Any:
+        _names_in_article(self.__dict__, names, info)
+        return self
+
+    return create_model("Facts", __base__=_Answer,
+                        __validators__={"check": model_validator(mode="after")(check)}, **fields)
+
+
+class TreatyAnswer(_Answer):
+    treaty: str | None = None
+    parties: list[str] = []
+    action: TreatyAction = "mentioned"
+    actor: str | None = None
+    when: str | None = None
+    provisions: str | None = None
+
+    @model_validator(mode="after")
+    def _named_in_sentence(self, info: ValidationInfo) -> TreatyAnswer:
+        sentence = (info.context or {}).get("sentence")
+        if sentence is not None and self.treaty and self.treaty.lower() not in sentence.lower():
+            raise ValueError(f"treaty {self.treaty!r} is not in sentence; copy its name as written")
+        return self
+
+
+def treaty_model() -> type[BaseModel]:
+    return TreatyAnswer
+
+
+def summary_model() -> type[BaseModel]:
+    """A summary whose every figure must appear in the article (checked via context)."""
+
+    class SummaryAnswer(_Answer):
+        # A grammar-enforced cap: small models otherwise copy the article out.
+        summary: str = Field(min_length=20, max_length=600)
+
+        @model_validator(mode="after")
+        def _figures(self, info: ValidationInfo) -> SummaryAnswer:
+            article: Article | None = (info.context or {}).get("article")
+            if article is not None:
+                have = {n.replace(",", "") for n in re.findall(r"\d[\d,.]*\d|\d", article.text)}
+                for n in re.findall(r"\d[\d,.]*\d|\d", self.summary):
+                    if n.replace(",", "").rstrip(".") not in have:
+                        raise ValueError(f"figure {n} is not in the article; use only its figures")
+            return self
+
+    return SummaryAnswer
+
+
+# --- from answers to records -------------------------------------------------
+
+_WINDOW = re.compile(r"^(?:between|from)\s+(.+?)\s+(?:and|to|through|until)\s+(.+)$", re.I)
+
+
+def _dates(phrase: str | None, ref: dt.date | None) -> tuple[str | None, str | None]:
+    if not phrase:
+        return None, None
+    window = _WINDOW.match(phrase.strip())
+    if window:
+        return resolve_date(window.group(1), ref), resolve_date(window.group(2), ref)
+    return resolve_date(phrase, ref), None
+
+
+def _source(name: str | None, via: str | None, kind: str | None) -> Source | None:
+    if not name or not name.strip():
+        return None
+    via = via.strip() if via and via.strip() and via.strip().lower() != name.strip().lower() else None
+    return Source(name=name.strip(), via=via, kind=kind or "unnamed")  # type: ignore[arg-type]
+
+
+def _written(value: str | None, article: Article) -> str | None:
+    if not value or value.strip().lower() not in article.text.lower():
+        return None
+    return value.strip()
+
+
+def _role(sentence: str, figure: Figure | None) -> str | None:
+    tail = sentence[figure.phrase.end:figure.phrase.end + 60] if figure else sentence
+    match = _ROLE.search(tail)
+    return match.group(1).lower() if match else None
+
+
+def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, article: Article,
+                  ref: dt.date | None) -> dict[str, list[Any]]:
+    """Records for one sentence from the program's figures and the model's answers."""
+    s = task.sentence
+    evidence = span_evidence(article.text, s.start, s.end)
+    get = (lambda name: getattr(facts, name, None)) if facts is not None else (lambda name: None)
+    out: dict[str, list[Any]] = {"troop_deployments": [], "casualty_estimates": [],
+                                 "treaty_references": []}
+    source = _source(get("source"), get("via"), get("kind"))
+    # A place or date the article never wrote is the model's guess: dropped, not re-asked.
+    start, end = _dates(_written(get("when"), article), ref)
+    destination = _written(get("to"), article)
+    waves = list(task.troops) or ([None] if task.unsized_wave and get("sent") else [])
+    for figure in waves:
+        out["troop_deployments"].append(TroopDeployment(
+            troops=figure.phrase.count if figure else None, start=start, end=end,
+            destination=destination, role=_role(s.text, figure), cumulative=bool(get("total")),
+            source=source, evidence=evidence))
+    for n, group in enumerate(task.casualty_groups):
+        counts: dict[str, Count] = {}
+        for figure in group:
+            counts.setdefault(figure.label, figure.phrase.count)
+            if figure.label == "killed_or_wounded":
+                derived = derived_share(s.text, figure.phrase.count)
+                if derived and derived[0] in _CASUALTY_LABELS:
+                    counts.setdefault(derived[0], derived[1])
+        group_source = source if n == 0 else _source(get("source2"), get("via2"), get("kind2"))
+        out["casualty_estimates"].append(CasualtyEstimate(
+            force=(get("force") or "unspecified").strip() or "unspecified",
+            as_of=start, source=group_source, evidence=evidence, **counts))
+    if treaty is not None and treaty.treaty:
+        out["treaty_references"].append(TreatyReference(
+            treaty=treaty.treaty, parties=treaty.parties, action=treaty.action,
+            actor=treaty.actor, date=_dates(_written(treaty.when, article), ref)[0], provisions=treaty.provisions,
+            evidence=evidence))
+    return out

@@ -1,0 +1,103 @@
+"""Structured calls: a Pydantic model out of any backend, validated and re-asked.
+
+instructor does the work (schema in the request, validation with a context,
+the validation error sent back on retry); this module only counts what every
+attempt cost, because instructor keeps retry cost out of sight.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from summarizer.backends.base import Backend, BackendError
+
+__all__ = ["CallStats", "StructuredError", "structured_call"]
+
+T = TypeVar("T", bound=BaseModel)
+
+
+class StructuredError(RuntimeError):
+    """The model's output never validated within ``max_retries`` re-asks."""
+
+
+@dataclass
+class CallStats:
+    """Cost of model calls: every attempt counted, retries included."""
+
+    calls: int = 0
+    attempts: int = 0
+    retries: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+
+    def add(self, other: CallStats) -> None:
+        """Add another tally into this one."""
+        for name, value in asdict(other).items():
+            setattr(self, name, getattr(self, name) + value)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "seconds": round(self.seconds, 3)}
+
+
+def _mode(name: str) -> Any:
+    import instructor
+
+    return {"json_schema": instructor.Mode.JSON_SCHEMA, "tools": instructor.Mode.TOOLS,
+            "json": instructor.Mode.JSON}[name]
+
+
+def structured_call(backend: Backend, messages: list[dict[str, str]], response_model: type[T], *,
+                    context: dict[str, Any] | None = None, max_retries: int = 2,
+                    max_tokens: int = 1024, stats: CallStats | None = None) -> T:
+    """Ask ``backend`` for a ``response_model``; validators see ``context``.
+
+    On a validation error instructor re-asks with the error, up to
+    ``max_retries`` more times; then ``StructuredError`` is raised. Every
+    attempt's tokens and time are added to ``stats``.
+    """
+    import instructor
+    from instructor.core import InstructorError
+
+    tally = stats if stats is not None else CallStats()
+
+    def counting_create(**kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            response = backend.create(**kwargs)
+        finally:
+            tally.attempts += 1
+            tally.seconds += time.perf_counter() - started
+        usage = getattr(response, "usage", None)
+        if usage is not None:
+            tally.prompt_tokens += usage.prompt_tokens or 0
+            tally.completion_tokens += usage.completion_tokens or 0
+        return response
+
+    create = instructor.patch(create=counting_create, mode=_mode(backend.mode))
+    tally.calls += 1
+    before = tally.attempts
+    try:
+        return create(messages=messages, response_model=response_model, context=context,
+                      max_retries=max_retries, max_tokens=max_tokens)
+    except BackendError:
+        raise
+    except InstructorError as exc:
+        cause = exc.__cause__ or exc.__context__
+        if isinstance(cause, BackendError):
+            raise cause from exc
+        raise StructuredError(
+            f"{backend.model_id}: output failed validation after {tally.attempts - before} "
+            f"attempt(s): {_short(exc)}"
+        ) from exc
+    finally:
+        tally.retries += max(0, tally.attempts - before - 1)
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:300]
