@@ -25,6 +25,8 @@ models (--model provider:model):
                         --base-url / OPENAI_BASE_URL (vLLM, Ollama, llama.cpp server)
   replay:FOLDER         responses recorded earlier with --record FOLDER
 
+evaluation: summarize eval --model A --model B ...   (see summarize eval --help)
+
 exit status: 0 all articles written, 1 some inputs failed (others still written),
 2 nothing could run (bad option, missing model weights or API key).
 default model: {DEFAULT_MODEL}
@@ -50,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "or single (one call per article, default for openai:)")
     parser.add_argument("--record", metavar="FOLDER", default=None,
                         help="also store every model response in FOLDER for replay:FOLDER")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="ask the model again even if this article was extracted before with the "
+                             "same model, prompts, schema and strategy")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress or table")
     return parser
 
@@ -66,7 +71,8 @@ def _table(report: RunReport) -> Table:
                           "[red]failed[/red]")
             continue
         r, st = o.extraction.records, o.extraction.stats
-        status = "ok" if not o.extraction.warnings else f"[yellow]{len(o.extraction.warnings)} warning(s)[/yellow]"
+        status = "cached" if o.cached else "ok"
+        status = status if not o.extraction.warnings else f"[yellow]{len(o.extraction.warnings)} warning(s)[/yellow]"
         table.add_row(o.article_id or "", str(len(r.troop_deployments)), str(len(r.casualty_estimates)),
                       str(len(r.treaty_references)), f"{st.prompt_tokens}/{st.completion_tokens}",
                       f"{o.seconds:.1f}", status)
@@ -75,7 +81,12 @@ def _table(report: RunReport) -> Table:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI with ``argv`` (without the program name); returns the exit status."""
-    args = build_parser().parse_args(list(argv) if argv is not None else None)
+    argv = list(argv) if argv is not None else sys.argv[1:]
+    if argv[:1] == ["eval"]:
+        from summarizer.evals.cli import main as eval_main
+
+        return eval_main(argv[1:])
+    args = build_parser().parse_args(argv)
     out, err = Console(), Console(stderr=True)
     show = not args.quiet
 
@@ -97,7 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with progress:
             report = summarize_paths(args.paths, model=args.model, out_dir=args.out,
                                      strategy=args.strategy, base_url=args.base_url,
-                                     record=args.record, on_article=on_article)
+                                     record=args.record, use_cache=not args.no_cache,
+                                     on_article=on_article)
     except RunError as exc:
         err.print(f"summarize: {exc}", highlight=False, soft_wrap=True)
         return 2

@@ -10,7 +10,8 @@ from pathlib import Path
 from summarizer.article import Article
 from summarizer.backends import DEFAULT_MODEL, Backend, BackendError, get_backend
 from summarizer.backends.weights import WeightsError
-from summarizer.extract import Extraction, ExtractionError, extract
+from summarizer.cache import ResponseCache, cache_key
+from summarizer.extract import Extraction, ExtractionError, default_strategy, extract
 from summarizer.io import (
     InputError,
     article_id_for,
@@ -20,9 +21,10 @@ from summarizer.io import (
     write_json_atomic,
 )
 from summarizer.schemas import SchemaError, validate_document
-from summarizer.structured import StructuredError
+from summarizer.records import ArticleRecords
+from summarizer.structured import CallStats, StructuredError
 
-__all__ = ["ArticleOutcome", "RunError", "RunReport", "summarize_paths"]
+__all__ = ["ArticleOutcome", "RunError", "RunReport", "extract_file", "summarize_paths"]
 
 
 class RunError(RuntimeError):
@@ -39,6 +41,7 @@ class ArticleOutcome:
     extraction: Extraction | None = None
     error: str | None = None
     seconds: float = 0.0
+    cached: bool = False
 
     @property
     def ok(self) -> bool:
@@ -67,13 +70,15 @@ ProgressFn = Callable[[int, int, ArticleOutcome], None]
 def summarize_paths(paths: list[str | Path], *, model: str | Backend = DEFAULT_MODEL,
                     out_dir: str | Path | None = "out", strategy: str | None = None,
                     base_url: str | None = None, record: str | None = None,
-                    on_article: ProgressFn | None = None) -> RunReport:
+                    use_cache: bool = True, on_article: ProgressFn | None = None) -> RunReport:
     """Extract records from every article under ``paths``; write ``<out_dir>/<id>.json``.
 
     Each written file validates against the committed JSON Schema. Bad inputs
     and failed extractions are reported in the returned ``RunReport``; the
     other articles are still processed. ``on_article(done, total, outcome)``
-    is called after each article (for progress display).
+    is called after each article (for progress display). With ``use_cache``
+    an article already extracted with the same model, prompts, schema and
+    strategy is read from the response cache instead of asking the model.
     """
     try:
         backend = get_backend(model, base_url=base_url, record=record)
@@ -83,19 +88,21 @@ def summarize_paths(paths: list[str | Path], *, model: str | Backend = DEFAULT_M
     items = iter_input_files(list(paths))
     out = Path(out_dir) if out_dir is not None else None
     used_ids: set[str] = set()
+    cache = ResponseCache() if use_cache and record is None else None
     for done, item in enumerate(items, start=1):
         if isinstance(item, InputError):
             outcome = ArticleOutcome(path=item.path, error=str(item))
         else:
-            outcome = _one(item, backend, out, strategy, used_ids)
+            outcome = extract_file(item, backend, out, strategy, used_ids, cache)
         report.outcomes.append(outcome)
         if on_article is not None:
             on_article(done, len(items), outcome)
     return report
 
 
-def _one(path: Path, backend: Backend, out: Path | None, strategy: str | None,
-         used_ids: set[str]) -> ArticleOutcome:
+def extract_file(path: Path, backend: Backend, out: Path | None, strategy: str | None,
+                 used_ids: set[str], cache: ResponseCache | None = None) -> ArticleOutcome:
+    """Read, extract (or take from ``cache``), validate and write one article."""
     started = time.perf_counter()
     article_id = article_id_for(path)
     while article_id in used_ids:  # same stem in two folders: keep both
@@ -104,7 +111,8 @@ def _one(path: Path, backend: Backend, out: Path | None, strategy: str | None,
     outcome = ArticleOutcome(path=str(path), article_id=article_id)
     try:
         text = read_article(path)
-        outcome.extraction = extract(Article.from_text(article_id, text), backend, strategy=strategy)
+        outcome.extraction, outcome.cached = _extract_cached(
+            Article.from_text(article_id, text), backend, strategy, cache)
         doc = outcome.extraction.records.model_dump(mode="json")
         validate_document("article_records", doc)
         if out is not None:
@@ -118,3 +126,19 @@ def _one(path: Path, backend: Backend, out: Path | None, strategy: str | None,
         outcome.error = f"{path}: {exc}"
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def _extract_cached(article: Article, backend: Backend, strategy: str | None,
+                    cache: ResponseCache | None) -> tuple[Extraction, bool]:
+    strategy = strategy or default_strategy(backend)
+    key = cache_key(backend.model_id, strategy, article.article_id, article.text)
+    entry = cache.get(key) if cache is not None else None
+    if entry is not None:
+        extraction = Extraction(ArticleRecords.model_validate(entry["records"]), backend.model_id,
+                                strategy, CallStats(**entry["stats"]), entry["warnings"])
+        return extraction, True
+    extraction = extract(article, backend, strategy=strategy)
+    if cache is not None:
+        cache.put(key, {"records": extraction.records.model_dump(mode="json"),
+                        "stats": extraction.stats.to_dict(), "warnings": extraction.warnings})
+    return extraction, False

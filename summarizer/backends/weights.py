@@ -69,9 +69,9 @@ MODELS: dict[str, ModelSpec] = {
 
 
 def cache_dir() -> Path:
-    """Where assembled weights live: ``$SUMMARIZER_CACHE`` or ``~/.cache/summarizer``."""
-    root = os.environ.get("SUMMARIZER_CACHE") or Path.home() / ".cache" / "summarizer"
-    return Path(root) / "models"
+    """Where assembled weights live: ``$SUMMARIZER_MODEL_DIR`` or ``~/.cache/summarizer/models``."""
+    root = os.environ.get("SUMMARIZER_MODEL_DIR")
+    return Path(root) if root else Path.home() / ".cache" / "summarizer" / "models"
 
 
 def sha256_file(path: Path) -> str:

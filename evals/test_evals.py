@@ -1,0 +1,66 @@
+"""The eval suite: every configured model over every gold dataset, gated.
+
+- per-model floors (evals/config.toml) as deepeval metrics;
+- no gated figure below the model's committed baseline (evals/baselines/);
+- the replay backend reproduces the recorded default-model run exactly, offline.
+
+Runs real models (marked ``real_model``): about 30 minutes on 2 cores for the three
+local models. ``SUMMARIZER_EVAL_MODELS=local:qwen2.5-0.5b`` narrows it.
+Reports land in evals/reports/latest.{json,md,png}.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from deepeval import assert_test
+
+from summarizer.evals.deepeval_metrics import metrics_for, run_test_case
+from summarizer.evals.report import compare, regressions, write_reports
+from summarizer.evals.runner import evaluate, load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = load_config(ROOT)
+MODELS = [m for m in os.environ.get("SUMMARIZER_EVAL_MODELS", ",".join(CONFIG.thresholds)).split(",") if m]
+DATASETS = list(CONFIG.datasets)
+REPLAY = ROOT / "evals" / "replay" / "local-qwen2.5-1.5b"
+
+
+@pytest.fixture(scope="module")
+def results():
+    outcome = evaluate(MODELS, CONFIG, DATASETS, use_cache=False)
+    compare(outcome, ROOT / "evals" / "baselines")
+    write_reports(outcome, ROOT / "evals" / "reports")
+    return outcome
+
+
+def _run(results, model, dataset):
+    return next(r for r in results["runs"] if r["model"] == model and r["dataset"] == dataset)
+
+
+@pytest.mark.real_model
+@pytest.mark.parametrize("dataset", DATASETS)
+@pytest.mark.parametrize("model", MODELS)
+def test_model_meets_its_floors(results, model, dataset):
+    data = CONFIG.dataset(dataset)
+    run = _run(results, model, dataset)
+    assert_test(run_test_case(run, data), metrics_for(CONFIG.thresholds[model], data), run_async=False)
+
+
+@pytest.mark.real_model
+def test_no_model_falls_below_its_committed_baseline(results):
+    missing = sorted({r["model"] for r in results["runs"] if r.get("baseline") is None})
+    assert not missing, f"no committed baseline for {missing}: summarize eval --update-baseline"
+    assert regressions(results, CONFIG.gated, CONFIG.tolerance) == []
+
+
+def test_replay_reproduces_the_recorded_default_model_run():
+    """Offline: the committed recording of the default model, scored, equals its baseline."""
+    outcome = evaluate([f"replay:{REPLAY}"], CONFIG, ["seeds"], use_cache=False)
+    compare(outcome, ROOT / "evals" / "baselines")
+    run = outcome["runs"][0]
+    assert run["model"] == "local:qwen2.5-1.5b" and run["failures"] == []
+    for name in CONFIG.gated:
+        assert run["metrics"][name] == pytest.approx(run["baseline"][name]), name

@@ -1,0 +1,1 @@
+"""Evaluation: gold answers -> scorer -> report. The scorer is pure functions over records."""

@@ -1,0 +1,112 @@
+"""``summarize eval``: run models over the gold sets, print and write the leaderboard, gate on baselines."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from summarizer.backends import DEFAULT_MODEL, BackendError
+from summarizer.evals.report import compare, regressions, update_baselines, write_reports
+from summarizer.evals.runner import HEADLINE, evaluate, load_config
+from summarizer.pipeline import ArticleOutcome
+
+__all__ = ["main"]
+
+
+def _default_root() -> Path:
+    cwd = Path.cwd()
+    if (cwd / "evals" / "config.toml").is_file():
+        return cwd
+    return Path(__file__).resolve().parents[2]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="summarize eval",
+        description="Run each model over the gold datasets, score records field by field "
+                    "(precision/recall/F1 per record type, Count and attribution accuracy, "
+                    "grounding, invented numbers, cost) and write evals/reports/latest.{json,md,png}.")
+    parser.add_argument("--model", "-m", action="append", dest="models",
+                        help=f"provider:model to evaluate; repeat for a leaderboard (default: {DEFAULT_MODEL})")
+    parser.add_argument("--dataset", "-d", action="append", dest="datasets",
+                        help="dataset from evals/config.toml (default: all)")
+    parser.add_argument("--base-url", default=None, help="OpenAI-compatible server for openai: models")
+    parser.add_argument("--strategy", default=None, help="force a strategy (cited or single)")
+    parser.add_argument("--root", type=Path, default=None, help="project checkout (default: auto)")
+    parser.add_argument("--no-cache", action="store_true", help="ignore cached extractions")
+    parser.add_argument("--gate", action="store_true",
+                        help="exit 1 when a gated figure falls below the committed baseline")
+    parser.add_argument("--update-baseline", action="store_true",
+                        help="write these results as the models' committed baselines")
+    parser.add_argument("--quiet", "-q", action="store_true")
+    return parser
+
+
+def _table(results: dict) -> Table:
+    table = Table(title="leaderboard", title_justify="left")
+    table.add_column("model")
+    table.add_column("dataset")
+    for name, _ in HEADLINE:
+        table.add_column(name.replace("f1.", "F1 ").replace("_", " "), justify="right")
+    for run in results["runs"]:
+        cells = []
+        for name, higher in HEADLINE:
+            value, delta = run["metrics"].get(name), (run.get("delta") or {}).get(name)
+            if value is None:
+                cells.append("–")
+                continue
+            text = f"{value:.0f}" if name == "invented_numbers" else f"{value:.2f}"
+            if delta is not None and abs(delta) >= 0.005:
+                good = (delta > 0) == higher
+                text += f" [{'green' if good else 'red'}]{delta:+.2f}[/]"
+            cells.append(text)
+        table.add_row(run["model"], run["dataset"], *cells)
+    return table
+
+
+def main(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(list(argv))
+    out, err = Console(), Console(stderr=True)
+    root = args.root or _default_root()
+    try:
+        config = load_config(root)
+    except FileNotFoundError:
+        err.print(f"summarize eval: no evals/config.toml under {root} (use --root)", highlight=False)
+        return 2
+
+    def on_article(model: str, dataset: str, outcome: ArticleOutcome) -> None:
+        if args.quiet:
+            return
+        state = "cached" if outcome.cached else ("failed: " + (outcome.error or "") if outcome.error
+                                                 else f"{outcome.seconds:.1f}s")
+        err.print(f"{model} {dataset} {outcome.article_id}: {state}", highlight=False)
+
+    try:
+        results = evaluate(args.models or [DEFAULT_MODEL], config, args.datasets,
+                           base_url=args.base_url, strategy=args.strategy,
+                           use_cache=not args.no_cache, on_article=on_article)
+    except BackendError as exc:
+        err.print(f"summarize eval: {exc}", highlight=False)
+        return 2
+    baselines = root / "evals" / "baselines"
+    compare(results, baselines)
+    written = write_reports(results, root / "evals" / "reports")
+    out.print(_table(results))
+    out.print("wrote " + ", ".join(str(p.relative_to(root)) for p in written), highlight=False)
+    if args.update_baseline:
+        for path in update_baselines(results, baselines):
+            out.print(f"baseline updated: {path.relative_to(root)}", highlight=False)
+    if args.gate:
+        found = regressions(results, config.gated, config.tolerance)
+        missing = [r["model"] for r in results["runs"] if r.get("baseline") is None]
+        for line in found:
+            err.print(f"regression: {line}", highlight=False)
+        for model in sorted(set(missing)):
+            err.print(f"no committed baseline for {model}", highlight=False)
+        if found or missing:
+            return 1
+    return 0

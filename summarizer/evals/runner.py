@@ -1,0 +1,103 @@
+"""Run models over gold datasets and score them: the leaderboard behind ``summarize eval``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from summarizer.backends import get_backend
+from summarizer.cache import ResponseCache
+from summarizer.evals.gold import Dataset, load_dataset
+from summarizer.evals.scorer import aggregate, score_article
+from summarizer.pipeline import ArticleOutcome, extract_file
+
+__all__ = ["EvalConfig", "HEADLINE", "evaluate", "flat_metrics", "load_config"]
+
+#: The figures a leaderboard row shows, in order (name, higher_is_better).
+HEADLINE = (
+    ("f1.troop_deployments", True), ("f1.casualty_estimates", True), ("f1.treaty_references", True),
+    ("count_accuracy", True), ("attribution_accuracy", True), ("grounding_rate", True),
+    ("schema_validity", True), ("invented_numbers", False), ("seconds_per_article", False),
+)
+
+
+@dataclass
+class EvalConfig:
+    """``evals/config.toml``: datasets, gate tolerance and per-model thresholds."""
+
+    root: Path
+    datasets: dict[str, dict[str, str]]
+    tolerance: float
+    gated: list[str]
+    thresholds: dict[str, dict[str, float]]
+
+    def dataset(self, name: str) -> Dataset:
+        spec = self.datasets[name]
+        return load_dataset(name, self.root / spec["articles"], self.root / spec["gold"])
+
+
+def load_config(root: Path) -> EvalConfig:
+    """Read ``evals/config.toml`` under ``root`` (the project checkout)."""
+    doc = tomllib.loads((root / "evals" / "config.toml").read_text(encoding="utf-8"))
+    return EvalConfig(root=root, datasets=doc["datasets"], tolerance=doc["gate"]["tolerance"],
+                      gated=doc["gate"]["metrics"], thresholds=doc.get("thresholds", {}))
+
+
+def flat_metrics(scores: dict[str, Any]) -> dict[str, float | None]:
+    """The headline figures of one run as a flat mapping."""
+    flat: dict[str, float | None] = {f"f1.{k}": v["f1"] for k, v in scores["types"].items()}
+    flat.update({f"precision.{k}": v["precision"] for k, v in scores["types"].items()})
+    flat.update({f"recall.{k}": v["recall"] for k, v in scores["types"].items()})
+    for name in ("count_accuracy", "attribution_accuracy", "grounding_rate", "invented_numbers",
+                 "schema_validity", "seconds_per_article", "prompt_tokens_per_article",
+                 "completion_tokens_per_article", "retries"):
+        flat[name] = scores.get(name)
+    return flat
+
+
+OnArticle = Callable[[str, str, ArticleOutcome], None]
+
+
+def evaluate(models: list[str], config: EvalConfig, datasets: list[str] | None = None, *,
+             base_url: str | None = None, strategy: str | None = None, use_cache: bool = True,
+             out_dir: Path | None = None, on_article: OnArticle | None = None) -> dict[str, Any]:
+    """Every model over every dataset: scores and cost per (model, dataset) run."""
+    runs = []
+    cache = ResponseCache() if use_cache else None
+    for model in models:
+        backend = get_backend(model, base_url=base_url)
+        for name in datasets or list(config.datasets):
+            data = config.dataset(name)
+            article_scores, failures, predictions = [], [], {}
+            seconds = prompt = completion = retries = 0.0
+            target = out_dir / backend.model_id.replace(":", "_").replace("/", "_") / name if out_dir else None
+            for article_id, path in data.paths.items():
+                outcome = extract_file(path, backend, target, strategy, set(), cache)
+                if on_article is not None:
+                    on_article(backend.model_id, name, outcome)
+                if outcome.extraction is None:
+                    failures.append(outcome.error)
+                    continue
+                predictions[article_id] = outcome.extraction.records.model_dump(mode="json")
+                stats = outcome.extraction.stats
+                seconds += stats.seconds
+                prompt += stats.prompt_tokens
+                completion += stats.completion_tokens
+                retries += stats.retries
+                article_scores.append(score_article(outcome.extraction.records, data.gold[article_id],
+                                                    data.texts[article_id], data.aliases))
+            scores = aggregate(article_scores)
+            n = len(data.paths)
+            scores.update(schema_validity=len(article_scores) / n if n else 1.0,
+                          seconds_per_article=seconds / n if n else 0.0,
+                          prompt_tokens_per_article=prompt / n if n else 0.0,
+                          completion_tokens_per_article=completion / n if n else 0.0,
+                          retries=retries)
+            runs.append({"model": backend.model_id, "dataset": name, "scores": scores,
+                         "metrics": flat_metrics(scores), "failures": failures,
+                         "predictions": predictions})
+    return {"generated": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "runs": runs}
