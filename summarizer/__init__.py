@@ -12,6 +12,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from summarizer.brief import build_brief
     from summarizer.extract import summarize_article
     from summarizer.pipeline import RunReport, summarize_paths
     from summarizer.records import (
@@ -35,12 +36,14 @@ __all__ = [
     "Source",
     "TreatyReference",
     "TroopDeployment",
+    "build_brief",
     "summarize_article",
     "summarize_paths",
 ]
 
 # Imported on first use: `import summarizer.records` stays light (no openai, no llama.cpp).
 _HOME = {
+    "build_brief": "summarizer.brief",
     "summarize_article": "summarizer.extract",
     "summarize_paths": "summarizer.pipeline",
     "RunReport": "summarizer.pipeline",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
+from pathlib import Path
 from collections.abc import Sequence
 
 from rich.console import Console
@@ -13,7 +15,7 @@ from rich.table import Table
 
 from summarizer.backends import DEFAULT_MODEL
 from summarizer.extract import STRATEGIES
-from summarizer.pipeline import ArticleOutcome, RunError, RunReport, summarize_paths
+from summarizer.pipeline import ArticleOutcome, RunError, RunReport, summarize_jsonl, summarize_paths
 
 __all__ = ["main", "run"]
 
@@ -40,8 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
                     "estimates with their sources, treaty references) and a short summary from "
                     "news articles. Writes OUT/<article_id>.json per article.",
         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="+", metavar="PATH",
+    parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="article files (.txt, .md, .html) or directories of them")
+    parser.add_argument("--jsonl", metavar="IN.jsonl", default=None,
+                        help='stream articles from JSONL ({"id": ..., "text": ...} per line) and append '
+                             "records to OUT/records.jsonl; resumable: ids already there are skipped")
+    parser.add_argument("--concurrency", "-j", type=int, default=1,
+                        help="parallel requests for remote models (default: %(default)s)")
     parser.add_argument("--model", "-m", default=os.environ.get("SUMMARIZER_MODEL", DEFAULT_MODEL),
                         help="provider:model to use (default: %(default)s)")
     parser.add_argument("--base-url", default=None,
@@ -55,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-cache", action="store_true",
                         help="ask the model again even if this article was extracted before with the "
                              "same model, prompts, schema and strategy")
+    parser.add_argument("--no-brief", action="store_true",
+                        help="do not write OUT/brief.{json,md,html} (the claims across articles, "
+                             "their disagreements and a timeline)")
+    parser.add_argument("--brief-opening", choices=("template", "model"), default="template",
+                        help="who writes the brief's opening sentences: a template (default) or "
+                             "the model, held to the claims' figures")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress or table")
     return parser
 
@@ -87,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return eval_main(argv[1:])
     args = build_parser().parse_args(argv)
+    # instructor logs every failed attempt at ERROR; the CLI reports outcomes itself.
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)
     out, err = Console(), Console(stderr=True)
     show = not args.quiet
 
@@ -104,12 +119,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 progress.console.print(f"[yellow]warning[/yellow] {outcome.article_id}: {warning}",
                                        highlight=False, soft_wrap=True)
 
+    if not args.paths and not args.jsonl:
+        build_parser().error("give PATH... or --jsonl IN.jsonl")
     try:
         with progress:
-            report = summarize_paths(args.paths, model=args.model, out_dir=args.out,
-                                     strategy=args.strategy, base_url=args.base_url,
-                                     record=args.record, use_cache=not args.no_cache,
-                                     on_article=on_article)
+            if args.jsonl:
+                report = summarize_jsonl(args.jsonl, Path(args.out) / "records.jsonl", model=args.model,
+                                         strategy=args.strategy, base_url=args.base_url,
+                                         concurrency=args.concurrency, use_cache=not args.no_cache,
+                                         on_article=on_article)
+            else:
+                report = summarize_paths(args.paths, model=args.model, out_dir=args.out,
+                                         strategy=args.strategy, base_url=args.base_url,
+                                         record=args.record, use_cache=not args.no_cache,
+                                         on_article=on_article, brief=not args.no_brief,
+                                         brief_opening=args.brief_opening)
     except RunError as exc:
         err.print(f"summarize: {exc}", highlight=False, soft_wrap=True)
         return 2
@@ -120,7 +144,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.print(_table(report))
         out.print(f"{len(report.succeeded)} written to {args.out}/, {len(report.failed)} failed",
                   highlight=False)
-    return 1 if report.failed else 0
+    if report.brief_error:
+        err.print(f"[red]error[/red] {report.brief_error}", highlight=False, soft_wrap=True)
+    elif report.brief is not None and show:
+        out.print(f"brief: {args.out}/brief.html (claims: {len(report.brief.claims)}, "
+                  f"disagreements: {len(report.brief.disagreements)})", highlight=False)
+    return 1 if report.failed or report.brief_error else 0
 
 
 def run() -> None:

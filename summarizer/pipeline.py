@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,8 @@ from summarizer.schemas import SchemaError, validate_document
 from summarizer.records import ArticleRecords
 from summarizer.structured import CallStats, StructuredError
 
-__all__ = ["ArticleOutcome", "RunError", "RunReport", "extract_file", "summarize_paths"]
+__all__ = ["ArticleOutcome", "RunError", "RunReport", "extract_file", "summarize_jsonl",
+           "summarize_paths"]
 
 
 class RunError(RuntimeError):
@@ -54,6 +56,9 @@ class RunReport:
 
     model_id: str
     outcomes: list[ArticleOutcome] = field(default_factory=list)
+    #: The brief across articles written to ``out_dir`` (a ``summarizer.brief.Brief``), if any.
+    brief: Any = None
+    brief_error: str | None = None
 
     @property
     def failed(self) -> list[ArticleOutcome]:
@@ -64,13 +69,16 @@ class RunReport:
         return [o for o in self.outcomes if o.ok]
 
 
+_RESERVED_IDS = ("brief", "records")
+
 ProgressFn = Callable[[int, int, ArticleOutcome], None]
 
 
 def summarize_paths(paths: list[str | Path], *, model: str | Backend = DEFAULT_MODEL,
                     out_dir: str | Path | None = "out", strategy: str | None = None,
                     base_url: str | None = None, record: str | None = None,
-                    use_cache: bool = True, on_article: ProgressFn | None = None) -> RunReport:
+                    use_cache: bool = True, on_article: ProgressFn | None = None,
+                    brief: bool = False, brief_opening: str = "template") -> RunReport:
     """Extract records from every article under ``paths``; write ``<out_dir>/<id>.json``.
 
     Each written file validates against the committed JSON Schema. Bad inputs
@@ -79,6 +87,8 @@ def summarize_paths(paths: list[str | Path], *, model: str | Backend = DEFAULT_M
     is called after each article (for progress display). With ``use_cache``
     an article already extracted with the same model, prompts, schema and
     strategy is read from the response cache instead of asking the model.
+    With ``brief``, ``brief.json``, ``brief.md`` and ``brief.html`` are written
+    beside the article files (the opening by the model if ``brief_opening`` is "model").
     """
     try:
         backend = get_backend(model, base_url=base_url, record=record)
@@ -87,7 +97,7 @@ def summarize_paths(paths: list[str | Path], *, model: str | Backend = DEFAULT_M
     report = RunReport(model_id=backend.model_id)
     items = iter_input_files(list(paths))
     out = Path(out_dir) if out_dir is not None else None
-    used_ids: set[str] = set()
+    used_ids: set[str] = set(_RESERVED_IDS)  # an article called "brief" must not overwrite it
     cache = ResponseCache() if use_cache and record is None else None
     for done, item in enumerate(items, start=1):
         if isinstance(item, InputError):
@@ -97,6 +107,14 @@ def summarize_paths(paths: list[str | Path], *, model: str | Backend = DEFAULT_M
         report.outcomes.append(outcome)
         if on_article is not None:
             on_article(done, len(items), outcome)
+    if out is not None and brief:
+        from summarizer.brief_render import write_run_brief
+
+        try:
+            report.brief = write_run_brief(report.outcomes, out,
+                                           backend=backend if brief_opening == "model" else None)
+        except (InputError, SchemaError, BackendError, OSError) as exc:
+            report.brief_error = f"brief: {exc}"
     return report
 
 
@@ -131,7 +149,8 @@ def extract_file(path: Path, backend: Backend, out: Path | None, strategy: str |
 def _extract_cached(article: Article, backend: Backend, strategy: str | None,
                     cache: ResponseCache | None) -> tuple[Extraction, bool]:
     strategy = strategy or default_strategy(backend)
-    key = cache_key(backend.model_id, strategy, article.article_id, article.text)
+    model_key = backend.model_id + "|" + getattr(backend, "cache_tag", "")
+    key = cache_key(model_key, strategy, article.article_id, article.text)
     entry = cache.get(key) if cache is not None else None
     if entry is not None:
         extraction = Extraction(ArticleRecords.model_validate(entry["records"]), backend.model_id,
@@ -142,3 +161,78 @@ def _extract_cached(article: Article, backend: Backend, strategy: str | None,
         cache.put(key, {"records": extraction.records.model_dump(mode="json"),
                         "stats": extraction.stats.to_dict(), "warnings": extraction.warnings})
     return extraction, False
+
+
+def summarize_jsonl(in_path: str | Path, out_path: str | Path, *, model: str | Backend = DEFAULT_MODEL,
+                    strategy: str | None = None, base_url: str | None = None,
+                    concurrency: int = 1, use_cache: bool = True,
+                    on_article: ProgressFn | None = None) -> RunReport:
+    """Stream articles from JSONL (``{"id": ..., "text": ...}`` per line) to records as JSONL.
+
+    Resumable: ids already present in ``out_path`` are skipped, and each result
+    is appended as one complete line as soon as it is ready, so an interrupted
+    run loses nothing. ``concurrency`` bounds parallel requests (useful against
+    a served model pool; the local backend serialises its calls).
+    """
+    import json
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:
+        backend = get_backend(model, base_url=base_url)
+    except BackendError as exc:
+        raise RunError(str(exc)) from exc
+    out = Path(out_path)
+    done_ids: set[str] = set()
+    if out.is_file():
+        for line in out.read_text(encoding="utf-8").splitlines():
+            try:
+                done_ids.add(json.loads(line)["article_id"])
+            except (ValueError, KeyError, TypeError):
+                continue  # a torn last line from a crash is redone
+    todo: list[tuple[int, str, str] | ArticleOutcome] = []
+    for n, line in enumerate(Path(in_path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+            article_id, text = str(doc["id"]), str(doc["text"])
+        except (ValueError, KeyError, TypeError):
+            todo.append(ArticleOutcome(path=f"{in_path}:{n}",
+                                       error=f"{in_path}:{n}: not a JSON object with 'id' and 'text'"))
+            continue
+        if article_id not in done_ids:
+            todo.append((n, article_id, text))
+    report = RunReport(model_id=backend.model_id)
+    cache = ResponseCache() if use_cache else None
+    lock = threading.Lock()
+    out.parent.mkdir(parents=True, exist_ok=True)
+
+    def work(item: tuple[int, str, str] | ArticleOutcome) -> ArticleOutcome:
+        if isinstance(item, ArticleOutcome):
+            return item
+        n, article_id, text = item
+        started = time.perf_counter()
+        outcome = ArticleOutcome(path=f"{in_path}:{n}", article_id=article_id)
+        try:
+            if not text.strip():
+                raise ExtractionError("empty text")
+            outcome.extraction, outcome.cached = _extract_cached(
+                Article.from_text(article_id, text), backend, strategy, cache)
+            doc = outcome.extraction.records.model_dump(mode="json")
+            validate_document("article_records", doc)
+            with lock, open(out, "a", encoding="utf-8") as fh:
+                fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        except WeightsError as exc:
+            raise RunError(str(exc)) from exc
+        except (ExtractionError, StructuredError, BackendError, SchemaError, ValueError) as exc:
+            outcome.error = f"{in_path}:{n} ({article_id}): {exc}"
+        outcome.seconds = time.perf_counter() - started
+        return outcome
+
+    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        for done, outcome in enumerate(pool.map(work, todo), start=1):
+            report.outcomes.append(outcome)
+            if on_article is not None:
+                on_article(done, len(todo), outcome)
+    return report

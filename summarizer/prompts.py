@@ -16,7 +16,7 @@ from string import Template
 __all__ = ["PromptTemplate", "load_prompt", "prompts_fingerprint"]
 
 _HEADER = re.compile(r"^#\s*version:\s*(\S+)\s*\n")
-_NAMES = ("system", "facts", "treaty", "summary", "single")
+_NAMES = ("system", "facts", "treaty", "summary", "single", "brief")
 
 
 @cache

@@ -14,12 +14,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from summarizer.brief import Brief
 from summarizer.records import ArticleRecords
 
 __all__ = ["SCHEMA_MODELS", "SchemaError", "generate_schema", "load_schema", "validate_document",
            "write_schemas"]
 
-SCHEMA_MODELS: dict[str, type[BaseModel]] = {"article_records": ArticleRecords}
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {"article_records": ArticleRecords, "brief": Brief}
 
 
 class SchemaError(ValueError):

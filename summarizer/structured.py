@@ -7,6 +7,7 @@ attempt cost, because instructor keeps retry cost out of sight.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import asdict, dataclass
 from typing import Any, TypeVar
@@ -99,5 +100,9 @@ def structured_call(backend: Backend, messages: list[dict[str, str]], response_m
 
 
 def _short(exc: BaseException) -> str:
+    """The last validation message of a failed call, without instructor's XML dump."""
     text = " ".join(str(exc).split())
-    return text[:300]
+    messages = re.findall(r"(?:Value error, )?([^\[\]<>]{3,200}?) \[type=", text)
+    if messages:
+        return messages[-1].strip()
+    return re.sub(r"<[^>]+>", " ", text)[:200].strip()

@@ -11,7 +11,7 @@ def backend():
     def respond(kwargs):
         if "summarize" in str(kwargs["messages"][-1]["content"]):
             return {"summary": "Estavia sent more than 2,000 soldiers, the ministry said."}
-        return {"source": "the ministry", "via": None, "kind": "government", "to": "Valmora",
+        return {"source": "the ministry", "via": None,  "to": "Valmora",
                 "when": None, "total": False}
     return FakeBackend(respond)
 

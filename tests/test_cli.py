@@ -42,7 +42,8 @@ def test_bad_inputs_fail_alone_with_one_line_each(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{empty}: empty file" in err and "missing.txt: no such file" in err
     check_output(out / f"{SEED.stem}.json", SEED)
-    assert sorted(p.name for p in out.iterdir()) == [f"{SEED.stem}.json"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{SEED.stem}.json", "brief.html", "brief.json", "brief.md"])
 
 
 def test_a_changed_request_is_not_silently_replayed(tmp_path, capsys):

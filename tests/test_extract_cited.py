@@ -31,10 +31,10 @@ def scripted(overrides=None):
             if key in q:
                 return reply(kwargs) if callable(reply) else reply
         if "sentence [0]" in q:
-            return {"source": "the defence ministry", "via": "Reuters", "kind": "government",
+            return {"source": "the defence ministry", "via": "Reuters",
                     "to": "Valmora", "when": "in February", "total": False}
         if "sentence [1]" in q:
-            return {"source": "Norland's army chief", "via": None, "kind": "military",
+            return {"source": "Norland's army chief", "via": None,
                     "force": "Estavian soldiers", "when": None}
         if "sentence [2]" in q:
             return {"treaty": "mutual security pact", "parties": ["Estavia", "Norland"],
@@ -75,8 +75,8 @@ def test_injected_instructions_are_never_asked_about_nor_recorded():
 
 def test_a_source_not_in_the_article_is_re_asked_and_counted():
     replies = iter([
-        {"source": "Invented Agency", "via": None, "kind": "military", "force": "x", "when": None},
-        {"source": "Norland's army chief", "via": None, "kind": "military", "force": "x", "when": None},
+        {"source": "Invented Agency", "via": None, "force": "x", "when": None},
+        {"source": "Norland's army chief", "via": None, "force": "x", "when": None},
     ])
     backend = FakeBackend(scripted({"sentence [1]": lambda kw: next(replies)}))
     result = run(backend)
@@ -86,7 +86,7 @@ def test_a_source_not_in_the_article_is_re_asked_and_counted():
 
 
 def test_attribution_failure_keeps_the_figures_and_warns():
-    bad = {"source": "Invented Agency", "via": None, "kind": "media", "to": None, "when": None,
+    bad = {"source": "Invented Agency", "via": None, "to": None, "when": None,
            "total": False}
     result = run(FakeBackend(scripted({"sentence [0]": bad})))
     dep = result.records.troop_deployments[0]
@@ -95,7 +95,7 @@ def test_attribution_failure_keeps_the_figures_and_warns():
 
 
 def test_places_and_dates_the_article_never_wrote_are_dropped():
-    guess = {"source": "the defence ministry", "via": "Reuters", "kind": "government",
+    guess = {"source": "the defence ministry", "via": "Reuters",
              "to": "Atlantis", "when": "in 1999", "total": False}
     dep = run(FakeBackend(scripted({"sentence [0]": guess}))).records.troop_deployments[0]
     assert dep.destination is None and dep.start is None

@@ -38,14 +38,25 @@ class LocalBackend:
     mode = "json_schema"
 
     def __init__(self, model: str = DEFAULT_LOCAL_MODEL, *, n_ctx: int = 4096,
-                 n_threads: int | None = None, seed: int = 0) -> None:
+                 n_threads: int | None = None, seed: int = 0, grammar: str | None = None) -> None:
         self.model = model
         self.model_id = f"local:{model}"
         self.n_ctx = n_ctx
         self.n_threads = n_threads or max(1, os.cpu_count() or 1)
         self.seed = seed
+        # "always": every answer is grammar-constrained; "retry": the first attempt is free
+        # (grammar sampling over a 150k-token vocabulary costs more than the forward pass)
+        # and only a re-ask after a failed parse is constrained.
+        self.grammar = grammar or os.environ.get("SUMMARIZER_LOCAL_GRAMMAR", "always")
+        if self.grammar not in ("always", "retry"):
+            raise BackendError(f"grammar must be 'always' or 'retry', not {self.grammar!r}")
         self._llama: Any = None
         self._lock = threading.Lock()
+
+    @property
+    def cache_tag(self) -> str:
+        """Settings that change answers without changing the request (part of cache keys)."""
+        return f"grammar={self.grammar}"
 
     def _load(self) -> Any:
         if self._llama is None:
@@ -60,12 +71,26 @@ class LocalBackend:
                                 seed=self.seed, verbose=False)
         return self._llama
 
+    def perf(self) -> dict[str, float]:
+        """llama.cpp's own counters since load: prompt tokens evaluated, tokens decoded, times."""
+        if self._llama is None:
+            return {"prompt_eval_tokens": 0, "prompt_eval_ms": 0.0, "decode_tokens": 0, "decode_ms": 0.0}
+        import llama_cpp
+
+        data = llama_cpp.llama_perf_context(self._llama._ctx.ctx)
+        return {"prompt_eval_tokens": data.n_p_eval, "prompt_eval_ms": data.t_p_eval_ms,
+                "decode_tokens": data.n_eval, "decode_ms": data.t_eval_ms}
+
     def create(self, **kwargs: Any) -> ChatCompletion:
         """One grammar-constrained completion, greedy by default for reproducible output."""
         check_real_calls(self.model_id)
         kwargs.pop("model", None)
         kwargs.setdefault("temperature", 0.0)
-        kwargs["response_format"] = llama_response_format(kwargs.get("response_format"))
+        is_retry = len(kwargs.get("messages", [])) > 2  # instructor appends the error to re-ask
+        if self.grammar == "always" or is_retry:
+            kwargs["response_format"] = llama_response_format(kwargs.get("response_format"))
+        else:
+            kwargs.pop("response_format", None)
         # llama.cpp holds one KV cache: calls must not interleave.
         with self._lock:
             llama = self._load()

@@ -77,7 +77,7 @@ def load_dataset(name: str, articles: Path, gold_dir: Path) -> Dataset:
     """Load every gold file in ``gold_dir`` and the article text it labels from ``articles``."""
     gold, texts, paths = {}, {}, {}
     for path in sorted(gold_dir.glob("*.json")):
-        if path.name == "aliases.json":
+        if path.name in ("aliases.json", "brief.json"):  # brief.json: the cross-article gold
             continue
         doc = json.loads(path.read_text(encoding="utf-8"))
         records = ArticleRecords.model_validate(doc["records"])

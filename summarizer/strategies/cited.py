@@ -23,11 +23,11 @@ from summarizer.dates import resolve_date
 from summarizer.figures import Figure, derived_share, label_figures
 from summarizer.grounding import span_evidence
 from summarizer.prompts import load_prompt
+from summarizer.sources import infer_kind
 from summarizer.records import (
     CasualtyEstimate,
     Count,
     Source,
-    SourceKind,
     TreatyAction,
     TreatyReference,
     TroopDeployment,
@@ -133,21 +133,37 @@ class _Answer(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+_STOP = {"the", "a", "an", "of", "and", "s", "in", "on", "for", "to"}
+
+
+def written_in(name: str, text: str) -> bool:
+    """Whether ``name`` is the article's own wording: verbatim, or only words the text uses.
+
+    Small models reorder or drop a word ("South Korean intelligence agencies" for
+    "South Korean, U.S., and Ukrainian intelligence agencies"); that is still a
+    name the article gives, whereas a word the article never uses is invented.
+    """
+    lowered = text.lower()
+    if name.strip().lower() in lowered:
+        return True
+    words = {w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in _STOP}
+    return bool(words) and words <= set(re.findall(r"[a-z0-9]+", lowered))
+
+
 def _names_in_article(values: dict[str, Any], names: tuple[str, ...], info: ValidationInfo) -> None:
     article: Article | None = (info.context or {}).get("article")
     if article is None:
         return
-    lowered = article.text.lower()
     bad = [f"{n} {values[n]!r}" for n in names
-           if isinstance(values.get(n), str) and values[n].strip().lower() not in lowered]
+           if isinstance(values.get(n), str) and not written_in(values[n], article.text)]
     if bad:
         raise ValueError("not in the article: " + ", ".join(bad) + "; copy names exactly as written")
 
 
 def facts_model(task: SentenceTask) -> type[BaseModel]:
     """The answer schema for one sentence: only the fields this sentence needs."""
-    fields: dict[str, Any] = {"source": (str | None, None), "via": (str | None, None),
-                              "kind": (SourceKind | None, None)}
+    # The source's kind is read from its name by the program (summarizer.sources).
+    fields: dict[str, Any] = {"source": (str | None, None), "via": (str | None, None)}
     if task.unsized_wave:
         fields["sent"] = (bool, False)
     if task.troops or task.unsized_wave:
@@ -157,8 +173,7 @@ def facts_model(task: SentenceTask) -> type[BaseModel]:
         if not (task.troops or task.unsized_wave):
             fields.update(when=(str | None, None))
     if len(task.casualty_groups) > 1:
-        fields.update(source2=(str | None, None), via2=(str | None, None),
-                      kind2=(SourceKind | None, None))
+        fields.update(source2=(str | None, None), via2=(str | None, None))
     names = tuple(n for n in ("source", "via", "source2", "via2") if n in fields)
 
     def check(self: Any, info: ValidationInfo) -> Any:
@@ -223,11 +238,12 @@ def _dates(phrase: str | None, ref: dt.date | None) -> tuple[str | None, str | N
     return resolve_date(phrase, ref), None
 
 
-def _source(name: str | None, via: str | None, kind: str | None) -> Source | None:
+def _source(name: str | None, via: str | None, article: Article) -> Source | None:
     if not name or not name.strip():
         return None
-    via = via.strip() if via and via.strip() and via.strip().lower() != name.strip().lower() else None
-    return Source(name=name.strip(), via=via, kind=kind or "unnamed")  # type: ignore[arg-type]
+    name = name.strip()
+    via = via.strip() if via and via.strip() and via.strip().lower() != name.lower() else None
+    return Source(name=name, via=via, kind=infer_kind(name, article.text) or "unnamed")
 
 
 def _written(value: str | None, article: Article) -> str | None:
@@ -250,7 +266,7 @@ def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, art
     get = (lambda name: getattr(facts, name, None)) if facts is not None else (lambda name: None)
     out: dict[str, list[Any]] = {"troop_deployments": [], "casualty_estimates": [],
                                  "treaty_references": []}
-    source = _source(get("source"), get("via"), get("kind"))
+    source = _source(get("source"), get("via"), article)
     # A place or date the article never wrote is the model's guess: dropped, not re-asked.
     start, end = _dates(_written(get("when"), article), ref)
     destination = _written(get("to"), article)
@@ -268,13 +284,16 @@ def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, art
                 derived = derived_share(s.text, figure.phrase.count)
                 if derived and derived[0] in _CASUALTY_LABELS:
                     counts.setdefault(derived[0], derived[1])
-        group_source = source if n == 0 else _source(get("source2"), get("via2"), get("kind2"))
+        group_source = source if n == 0 else _source(get("source2"), get("via2"), article)
         out["casualty_estimates"].append(CasualtyEstimate(
             force=(get("force") or "unspecified").strip() or "unspecified",
             as_of=start, source=group_source, evidence=evidence, **counts))
     if treaty is not None and treaty.treaty:
+        # Parties and actors the article never names are copied from the prompt's example.
+        parties = [p for p in treaty.parties if p.strip() and written_in(p, article.text)]
+        actor = treaty.actor if treaty.actor and written_in(treaty.actor, article.text) else None
         out["treaty_references"].append(TreatyReference(
-            treaty=treaty.treaty, parties=treaty.parties, action=treaty.action,
-            actor=treaty.actor, date=_dates(_written(treaty.when, article), ref)[0], provisions=treaty.provisions,
+            treaty=treaty.treaty, parties=parties, action=treaty.action,
+            actor=actor, date=_dates(_written(treaty.when, article), ref)[0], provisions=treaty.provisions,
             evidence=evidence))
     return out
