@@ -10,6 +10,7 @@ from pathlib import Path
 from collections.abc import Sequence
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -73,20 +74,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _table(report: RunReport) -> Table:
-    table = Table(title=f"summarize · {report.model_id}", title_justify="left")
+    table = Table(title=f"summarize · {escape(report.model_id)}", title_justify="left")
     for name, justify in (("article", "left"), ("deploy", "right"), ("casualty", "right"),
                           ("treaty", "right"), ("tokens in/out", "right"), ("s", "right"),
                           ("status", "left")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for o in report.outcomes:
         if o.extraction is None:
-            table.add_row(o.article_id or o.path, "", "", "", "", f"{o.seconds:.1f}",
+            table.add_row(escape(o.article_id or o.path), "", "", "", "", f"{o.seconds:.1f}",
                           "[red]failed[/red]")
             continue
         r, st = o.extraction.records, o.extraction.stats
         status = "cached" if o.cached else "ok"
         status = status if not o.extraction.warnings else f"[yellow]{len(o.extraction.warnings)} warning(s)[/yellow]"
-        table.add_row(o.article_id or "", str(len(r.troop_deployments)), str(len(r.casualty_estimates)),
+        table.add_row(escape(o.article_id or ""), str(len(r.troop_deployments)), str(len(r.casualty_estimates)),
                       str(len(r.treaty_references)), f"{st.prompt_tokens}/{st.completion_tokens}",
                       f"{o.seconds:.1f}", status)
     return table
@@ -110,14 +111,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     task = progress.add_task("extracting", total=None)
 
     def on_article(done: int, total: int, outcome: ArticleOutcome) -> None:
+        # Paths, ids and messages are untrusted text: escape them so "[...]" is shown, not parsed.
         progress.update(task, completed=done, total=total,
-                        description=f"extracting ({outcome.article_id or outcome.path})")
+                        description=f"extracting ({escape(outcome.article_id or outcome.path)})")
         if outcome.error:
-            progress.console.print(f"[red]error[/red] {outcome.error}", highlight=False, soft_wrap=True)
+            progress.console.print(f"[red]error[/red] {escape(outcome.error)}", highlight=False,
+                                   soft_wrap=True)
         elif outcome.extraction is not None:
             for warning in outcome.extraction.warnings:
-                progress.console.print(f"[yellow]warning[/yellow] {outcome.article_id}: {warning}",
-                                       highlight=False, soft_wrap=True)
+                progress.console.print(f"[yellow]warning[/yellow] {escape(outcome.article_id or '')}: "
+                                       f"{escape(warning)}", highlight=False, soft_wrap=True)
 
     if not args.paths and not args.jsonl:
         build_parser().error("give PATH... or --jsonl IN.jsonl")
@@ -135,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                          on_article=on_article, brief=not args.no_brief,
                                          brief_opening=args.brief_opening)
     except RunError as exc:
-        err.print(f"summarize: {exc}", highlight=False, soft_wrap=True)
+        err.print(f"summarize: {escape(str(exc))}", highlight=False, soft_wrap=True)
         return 2
     except KeyboardInterrupt:
         err.print("summarize: interrupted; files already written are complete", highlight=False)
@@ -145,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.print(f"{len(report.succeeded)} written to {args.out}/, {len(report.failed)} failed",
                   highlight=False)
     if report.brief_error:
-        err.print(f"[red]error[/red] {report.brief_error}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error[/red] {escape(report.brief_error)}", highlight=False, soft_wrap=True)
     elif report.brief is not None and show:
         out.print(f"brief: {args.out}/brief.html (claims: {len(report.brief.claims)}, "
                   f"disagreements: {len(report.brief.disagreements)})", highlight=False)

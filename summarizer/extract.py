@@ -14,6 +14,7 @@ from typing import Any
 
 from summarizer.article import Article
 from summarizer.backends import DEFAULT_MODEL, Backend, get_backend
+from summarizer.chunking import LOCAL_MAX_CHARS, LOCAL_OVERLAP, chunk_article, merge_records
 from summarizer.dates import parse_published
 from summarizer.grounding import evidence_errors
 from summarizer.prompts import load_prompt
@@ -67,8 +68,8 @@ def extract(article: Article, backend: Backend, *, strategy: str | None = None,
                                  stats=result.stats)
         fields: dict[str, Any] = {"summary": answer.summary, **single.to_records(answer, article)}
     else:
-        fields = _cited(article, backend, published, result, context,
-                        1 if max_retries is None else max_retries)
+        fields = _cited_chunked(article, backend, published, result,
+                                1 if max_retries is None else max_retries)
     result.records = ArticleRecords.model_validate(
         {**result.records.model_dump(), **{k: [r.model_dump() for r in v] if isinstance(v, list)
                                            else v for k, v in fields.items()}})
@@ -78,11 +79,39 @@ def extract(article: Article, backend: Backend, *, strategy: str | None = None,
     return result
 
 
+def _cited_chunked(article: Article, backend: Backend, published: str | None, result: Extraction,
+                   retries: int) -> dict[str, Any]:
+    """``_cited`` over the whole article, or over overlapping windows when it is too long.
+
+    The local model's context holds about 8,000 characters of numbered article
+    besides the prompt; a longer article is read window by window (each window
+    answers for its own sentences) and the records merged without duplicates.
+    """
+    if len(article.numbered()) <= LOCAL_MAX_CHARS:
+        return _cited(article, backend, published, result, {"article": article}, retries)
+    chunks = chunk_article(article, LOCAL_MAX_CHARS, LOCAL_OVERLAP)
+    parts = []
+    for chunk in chunks:
+        warnings_before = len(result.warnings)
+        fields = _cited(chunk.article, backend, published, result, {"article": chunk.article},
+                        retries, only=chunk.owned_indices, with_summary=chunk.index == 0)
+        result.warnings[warnings_before:] = [f"chunk {chunk.index + 1}/{len(chunks)}: {w}"
+                                             for w in result.warnings[warnings_before:]]
+        parts.append(ArticleRecords.model_validate({
+            "article_id": article.article_id, "published": published,
+            **{k: [r.model_dump() for r in v] if isinstance(v, list) else v for k, v in fields.items()}}))
+    merged = merge_records(parts)
+    return {"summary": merged.summary, **{name: getattr(merged, name) for _, name in _PASSES}}
+
+
 def _cited(article: Article, backend: Backend, published: str | None, result: Extraction,
-           context: dict[str, Any], retries: int) -> dict[str, Any]:
+           context: dict[str, Any], retries: int, only: frozenset[int] | None = None,
+           with_summary: bool = True) -> dict[str, Any]:
     ref = dt.date.fromisoformat(published) if published else None
     fields: dict[str, Any] = {name: [] for _, name in _PASSES}
     for task in cited.plan(article):
+        if only is not None and task.sentence.index not in only:
+            continue
         facts = treaty = None
         where = f"sentence [{task.sentence.index}]"
         if task.asks_facts:
@@ -106,11 +135,18 @@ def _cited(article: Article, backend: Backend, published: str | None, result: Ex
             fields[name].extend(records)
     for name in fields:
         fields[name] = _unique(fields[name])
+    # An unsized new wave is usually restated through the article: it is one claim.
+    unsized = [d for d in fields["troop_deployments"] if d.troops is None]
+    fields["troop_deployments"] = [d for d in fields["troop_deployments"]
+                                   if d.troops is not None or d is unsized[0]]
+    if not with_summary:
+        fields["summary"] = ""
+        return fields
     try:
         answer = structured_call(backend, cited.messages_for(article, load_prompt("summary").body),
                                  cited.summary_model(), context=context, max_retries=retries,
                                  max_tokens=220, stats=result.stats)
-        fields["summary"] = answer.summary.strip()
+        fields["summary"] = cited.trim_summary(answer.summary)
     except StructuredError as exc:
         # An extractive lead is always faithful: better than no summary.
         result.warnings.append(f"summary: fell back to the lead sentences, {exc}")

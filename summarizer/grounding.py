@@ -10,7 +10,11 @@ import re
 
 from summarizer.records import ArticleRecords, Evidence
 
-__all__ = ["GroundingError", "evidence_errors", "locate", "span_evidence"]
+__all__ = ["INJECTION", "GroundingError", "evidence_errors", "locate", "span_evidence"]
+
+#: Sentences that address the reader's tools rather than report news are never evidence.
+INJECTION = re.compile(r"\b(ignore|disregard|forget)\b[^.]{0,40}\b(instructions?|prompts?|rules)\b|"
+                       r"\bsystem prompt\b|\byou are (now )?an? (ai|assistant|language model)\b", re.I)
 
 # Models often normalise typography; these pairs are the only liberties we
 # forgive, and the returned quote is always the article's own text.

@@ -65,7 +65,9 @@ def article_id_for(path: Path) -> str:
 
 def safe_output_path(out_dir: Path, article_id: str, suffix: str = ".json") -> Path:
     """``out_dir/<id><suffix>``, refusing any id that would escape ``out_dir``."""
-    name = _SAFE_ID.sub("_", article_id).strip("._") or "article"
+    # Leading dots go ("." and "..", hidden files); a trailing "_" stays, since the pipeline
+    # appends it to tell apart two articles with one stem (or a stem such as "brief").
+    name = _SAFE_ID.sub("_", article_id).lstrip("._")[:200] or "article"
     target = (out_dir / f"{name}{suffix}").resolve()
     if target.parent != out_dir.resolve():
         raise ValueError(f"article id {article_id!r} escapes the output directory")
@@ -73,16 +75,20 @@ def safe_output_path(out_dir: Path, article_id: str, suffix: str = ".json") -> P
 
 
 def _decode(data: bytes, path: Path) -> str:
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF32_LE, "utf-32"),
-                       (codecs.BOM_UTF32_BE, "utf-32")):
+    # UTF-32 first: its little-endian BOM begins with UTF-16's.
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+                       (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise InputError(path, f"invalid {codec} text ({exc.reason})") from exc
     if b"\x00" in data[:8192]:
-        raise InputError(path, "binary file, not text")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise InputError(path, "binary file, not text")
+        return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -93,6 +99,30 @@ def _decode(data: bytes, path: Path) -> str:
     if controls > len(text[:8192]) * 0.01 or text.count("\ufffd") > len(text) * 0.01:
         raise InputError(path, "binary file, not text")
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a BOM (mostly-ASCII text has a NUL in every other byte)."""
+    sample = data[:8192]
+    half = len(sample) // 2
+    if len(data) % 2 or half < 8:
+        return None
+    even, odd = sample[0::2].count(0) / half, sample[1::2].count(0) / half
+    codec = ("utf-16-le" if odd > 0.5 and even < 0.01 else
+             "utf-16-be" if even > 0.5 and odd < 0.01 else None)
+    if codec is None:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return None if controls > len(text[:4096]) * 0.01 else text
+
+
+_SKIPPED = re.compile(r"<(script|style|noscript|template|svg|head|nav|footer|aside)\b.*?</\1\s*>",
+                      re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
 
 
 class _TextOfHTML(HTMLParser):
@@ -125,9 +155,13 @@ class _TextOfHTML(HTMLParser):
 def html_to_text(markup: str) -> str:
     """The readable text of an HTML page, one block per line (scripts, nav and styles dropped)."""
     parser = _TextOfHTML()
-    parser.feed(markup)
-    parser.close()
-    lines = (" ".join(line.split()) for line in html.unescape("".join(parser.parts)).splitlines())
+    try:
+        parser.feed(markup)
+        parser.close()
+        text = "".join(parser.parts)
+    except (AssertionError, ValueError):  # html.parser gives up on some malformed markup
+        text = _TAG.sub("\n", _SKIPPED.sub("\n", markup))
+    lines = (" ".join(line.split()) for line in html.unescape(text).splitlines())
     return "\n\n".join(line for line in lines if line)
 
 
@@ -138,11 +172,15 @@ def read_article(path: Path) -> str:
     """The article text of ``path``: decoded, HTML reduced to text, checked non-empty."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(path, f"file is {size / 1e6:.1f} MB, larger than the {MAX_BYTES // 2**20} MiB limit")
-        data = path.read_bytes()
+        if size <= MAX_BYTES:
+            with path.open("rb") as fh:  # read at most the limit: the file may grow meanwhile
+                data = fh.read(MAX_BYTES + 1)
+            size = len(data)
     except OSError as exc:
         raise InputError(path, exc.strerror or type(exc).__name__) from exc
+    if size > MAX_BYTES:
+        raise InputError(path, f"file is {size / 2**20:.1f} MiB, larger than the "
+                               f"{MAX_BYTES // 2**20} MiB limit")
     if not data:
         raise InputError(path, "empty file")
     text = _decode(data, path)
@@ -153,6 +191,15 @@ def read_article(path: Path) -> str:
     return text
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` via a temporary file and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -160,6 +207,8 @@ def write_text_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        # mkstemp makes the file private (0600); outputs get the usual permissions.
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

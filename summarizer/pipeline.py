@@ -97,6 +97,11 @@ def summarize_paths(paths: list[str | Path], *, model: str | Backend = DEFAULT_M
     report = RunReport(model_id=backend.model_id)
     items = iter_input_files(list(paths))
     out = Path(out_dir) if out_dir is not None else None
+    if out is not None:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise RunError(f"cannot create output directory {out}: {exc.strerror or exc}") from exc
     used_ids: set[str] = set(_RESERVED_IDS)  # an article called "brief" must not overwrite it
     cache = ResponseCache() if use_cache and record is None else None
     for done, item in enumerate(items, start=1):
@@ -140,6 +145,8 @@ def extract_file(path: Path, backend: Backend, out: Path | None, strategy: str |
         raise RunError(str(exc)) from exc
     except InputError as exc:
         outcome.error = str(exc)
+    except OSError as exc:
+        outcome.error = f"{path}: cannot write {outcome.output}: {exc.strerror or exc}"
     except (ExtractionError, StructuredError, BackendError, SchemaError, ValueError) as exc:
         outcome.error = f"{path}: {exc}"
     outcome.seconds = time.perf_counter() - started

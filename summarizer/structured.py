@@ -102,6 +102,7 @@ def structured_call(backend: Backend, messages: list[dict[str, str]], response_m
 def _short(exc: BaseException) -> str:
     """The last validation message of a failed call, without instructor's XML dump."""
     text = " ".join(str(exc).split())
+    text = re.sub(r"For further information visit \S+", " ", text)
     messages = re.findall(r"(?:Value error, )?([^\[\]<>]{3,200}?) \[type=", text)
     if messages:
         return messages[-1].strip()

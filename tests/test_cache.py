@@ -12,7 +12,7 @@ def backend():
         if "summarize" in str(kwargs["messages"][-1]["content"]):
             return {"summary": "Estavia sent more than 2,000 soldiers, the ministry said."}
         return {"source": "the ministry", "via": None,  "to": "Valmora",
-                "when": None, "total": False}
+                "when": None}
     return FakeBackend(respond)
 
 

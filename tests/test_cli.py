@@ -9,7 +9,7 @@ from summarizer.schemas import validate_document
 
 from .conftest import ROOT, SEEDS
 
-REPLAY = ROOT / "tests" / "fixtures" / "replay" / "local-qwen2.5-1.5b"
+REPLAY = ROOT / "evals" / "replay" / "local-qwen2.5-1.5b"
 SEED = SEEDS / "001_4c5be07e5f3f8541.txt"
 
 

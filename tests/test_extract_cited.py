@@ -32,7 +32,7 @@ def scripted(overrides=None):
                 return reply(kwargs) if callable(reply) else reply
         if "sentence [0]" in q:
             return {"source": "the defence ministry", "via": "Reuters",
-                    "to": "Valmora", "when": "in February", "total": False}
+                    "to": "Valmora", "when": "in February"}
         if "sentence [1]" in q:
             return {"source": "Norland's army chief", "via": None,
                     "force": "Estavian soldiers", "when": None}
@@ -86,8 +86,7 @@ def test_a_source_not_in_the_article_is_re_asked_and_counted():
 
 
 def test_attribution_failure_keeps_the_figures_and_warns():
-    bad = {"source": "Invented Agency", "via": None, "to": None, "when": None,
-           "total": False}
+    bad = {"source": "Invented Agency", "via": None, "to": None, "when": None}
     result = run(FakeBackend(scripted({"sentence [0]": bad})))
     dep = result.records.troop_deployments[0]
     assert dep.troops.low == 2000 and dep.source is None
@@ -96,7 +95,7 @@ def test_attribution_failure_keeps_the_figures_and_warns():
 
 def test_places_and_dates_the_article_never_wrote_are_dropped():
     guess = {"source": "the defence ministry", "via": "Reuters",
-             "to": "Atlantis", "when": "in 1999", "total": False}
+             "to": "Atlantis", "when": "in 1999"}
     dep = run(FakeBackend(scripted({"sentence [0]": guess}))).records.troop_deployments[0]
     assert dep.destination is None and dep.start is None
 

@@ -10,7 +10,7 @@ def backend():
     def respond(kwargs):
         if "summarize" in str(kwargs["messages"][-1]["content"]):
             return {"summary": "A short summary of the report for the reader."}
-        return {"source": "the ministry", "via": None, "to": None, "when": None, "total": False}
+        return {"source": "the ministry", "via": None, "to": None, "when": None}
     return FakeBackend(respond)
 
 

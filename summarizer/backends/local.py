@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 from typing import Any
 
@@ -27,6 +28,18 @@ def llama_response_format(fmt: dict[str, Any] | None) -> dict[str, Any] | None:
     return fmt
 
 
+_FENCE = re.compile(r"^\s*```(?:json)?\s*\n?(.*?)\n?```\s*$", re.S)
+
+
+def _strip_code_fence(response: ChatCompletion) -> None:
+    """Unwrap a ```json fence: free (grammar-less) answers often come wrapped in one."""
+    message = response.choices[0].message if response.choices else None
+    if message is not None and message.content:
+        match = _FENCE.match(message.content)
+        if match:
+            message.content = match.group(1)
+
+
 class LocalBackend:
     """A GGUF model run by llama-cpp-python, loaded lazily on the first call.
 
@@ -47,7 +60,7 @@ class LocalBackend:
         # "always": every answer is grammar-constrained; "retry": the first attempt is free
         # (grammar sampling over a 150k-token vocabulary costs more than the forward pass)
         # and only a re-ask after a failed parse is constrained.
-        self.grammar = grammar or os.environ.get("SUMMARIZER_LOCAL_GRAMMAR", "always")
+        self.grammar = grammar or os.environ.get("SUMMARIZER_LOCAL_GRAMMAR", "retry")
         if self.grammar not in ("always", "retry"):
             raise BackendError(f"grammar must be 'always' or 'retry', not {self.grammar!r}")
         self._llama: Any = None
@@ -94,4 +107,13 @@ class LocalBackend:
         # llama.cpp holds one KV cache: calls must not interleave.
         with self._lock:
             llama = self._load()
-            return llama.create_chat_completion_openai_v1(**kwargs)
+            try:
+                response = llama.create_chat_completion_openai_v1(**kwargs)
+            except ValueError as exc:
+                if "exceed context window" not in str(exc):
+                    raise
+                raise BackendError(f"{self.model_id}: prompt too long for the model's context "
+                                   f"({exc})") from exc
+        if "response_format" not in kwargs:
+            _strip_code_fence(response)
+        return response

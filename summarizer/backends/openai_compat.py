@@ -2,12 +2,18 @@
 
 Transport retries (429 and 5xx with backoff, honouring Retry-After) are the
 ``openai`` client's own; validation re-asks happen in ``summarizer.structured``.
+Every failure becomes a one-line ``BackendError`` naming the model and the
+reason; the API key never appears in one (server text is scrubbed of it).
 """
 
 from __future__ import annotations
 
+import json
 import os
-from typing import Any
+import re
+import threading
+from typing import Any, NoReturn
+from urllib.parse import urlsplit, urlunsplit
 
 from openai.types.chat import ChatCompletion
 
@@ -16,6 +22,10 @@ from summarizer.backends.base import BackendError, check_real_calls
 __all__ = ["OpenAIBackend"]
 
 _NO_KEY = "sk-no-key-required"
+# Anything shaped like an OpenAI-style secret key, whoever's it is.
+_KEYLIKE = re.compile(r"\b(sk|pk|rk)-[A-Za-z0-9_\-]{6,}")
+_TAGS = re.compile(r"<[^>]{0,200}>")
+_MAX_REASON = 200
 
 
 class OpenAIBackend:
@@ -40,17 +50,26 @@ class OpenAIBackend:
         self.max_retries = max_retries
         self._api_key = key
         self._client: Any = None
+        self._client_lock = threading.Lock()  # summarize_jsonl calls from several threads
 
-    def __repr__(self) -> str:  # never show the key
-        return f"OpenAIBackend(model={self.model!r}, base_url={self.base_url!r})"
+    def __repr__(self) -> str:  # never show the key (nor credentials inside the URL)
+        return f"OpenAIBackend(model={self.model!r}, base_url={_public_url(self.base_url)!r})"
 
     def _get_client(self) -> Any:
-        if self._client is None:
-            from openai import OpenAI
+        with self._client_lock:
+            if self._client is None:
+                from openai import OpenAI
 
-            self._client = OpenAI(api_key=self._api_key, base_url=self.base_url,
-                                  timeout=self.timeout, max_retries=self.max_retries)
-        return self._client
+                self._client = OpenAI(api_key=self._api_key, base_url=self.base_url,
+                                      timeout=self.timeout, max_retries=self.max_retries)
+            return self._client
+
+    def close(self) -> None:
+        """Close the HTTP connections (a later call opens new ones)."""
+        with self._client_lock:
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()
 
     def create(self, **kwargs: Any) -> ChatCompletion:
         """One completion; transport errors become ``BackendError`` with a short reason."""
@@ -60,15 +79,93 @@ class OpenAIBackend:
         kwargs["model"] = self.model
         kwargs.setdefault("temperature", 0.0)
         try:
-            return self._get_client().chat.completions.create(**kwargs)
-        except openai.APITimeoutError as exc:
-            raise BackendError(f"{self.model_id}: request timed out after {self.timeout:g}s") from exc
+            response = self._get_client().chat.completions.create(**kwargs)
+        except openai.APITimeoutError as exc:  # the client retries these: say how often
+            self._fail(f"request timed out after {self.timeout:g}s{self._tries()}", exc)
         except openai.APIConnectionError as exc:
-            raise BackendError(f"{self.model_id}: connection failed ({_reason(exc)})") from exc
+            self._fail(f"connection failed to {_public_url(self.base_url) or 'api.openai.com'} "
+                       f"({_reason(exc)}){self._tries()}", exc)
         except openai.APIStatusError as exc:
-            raise BackendError(f"{self.model_id}: HTTP {exc.status_code} from server") from exc
+            hint = " (check OPENAI_API_KEY)" if exc.status_code in (401, 403) else ""
+            detail = _server_message(exc)
+            self._fail(f"HTTP {exc.status_code} from server{': ' + detail if detail else ''}{hint}", exc)
+        except openai.APIResponseValidationError as exc:
+            self._fail(f"the server's answer is not a chat completion ({_reason(exc)})", exc)
+        except json.JSONDecodeError as exc:  # a 200 whose body is not JSON at all
+            self._fail(f"the server's answer is not a chat completion (invalid JSON: {exc.msg})", exc)
+        except openai.OpenAIError as exc:
+            self._fail(f"{type(exc).__name__}: {_short(str(exc))}", exc)
+        if not isinstance(response, ChatCompletion) or not getattr(response, "choices", None) \
+                or getattr(response.choices[0], "message", None) is None:
+            shown = _short(response if isinstance(response, str) else type(response).__name__)
+            self._fail(f"the server's answer is not a chat completion: {shown or 'empty body'}")
+        return response
+
+    def _tries(self) -> str:
+        return f", {1 + self.max_retries} attempts" if self.max_retries > 0 else ""
+
+    def _fail(self, reason: str, exc: BaseException | None = None) -> NoReturn:
+        """Raise the one-line ``BackendError``; drop the cause if it carries the key."""
+        error = BackendError(f"{self.model_id}: {self._scrub(reason)}")
+        if exc is not None and self._carries_key(exc):
+            raise error from None
+        raise error from exc
+
+    def _scrub(self, text: str) -> str:
+        if self._api_key and self._api_key != _NO_KEY:
+            text = text.replace(self._api_key, "***")
+        return _KEYLIKE.sub("***", text)
+
+    def _carries_key(self, exc: BaseException) -> bool:
+        texts = [str(exc), repr(getattr(exc, "body", None))]
+        cause = exc.__cause__ or exc.__context__
+        if cause is not None:
+            texts.append(str(cause))
+        return any(self._scrub(t) != t for t in texts)
+
+
+def _public_url(url: str | None) -> str | None:
+    """``url`` without any user:password part."""
+    if not url:
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<invalid url>"
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port is not None:
+        host += f":{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+
+
+def _short(text: str) -> str:
+    text = " ".join(_TAGS.sub(" ", text).split())
+    return text if len(text) <= _MAX_REASON else text[: _MAX_REASON - 1] + "…"
 
 
 def _reason(exc: BaseException) -> str:
+    """The underlying transport error in a few words."""
     cause = exc.__cause__ or exc.__context__
-    return type(cause).__name__ if cause else type(exc).__name__
+    culprit = cause if cause is not None else exc
+    text = _short(str(culprit))
+    name = type(culprit).__name__
+    return f"{name}: {text}" if text and text != name else name
+
+
+def _server_message(exc: Any) -> str:
+    """The error text a server sent with a 4xx/5xx, shortened to one line."""
+    body = getattr(exc, "body", None)
+    if isinstance(body, dict):
+        error = body.get("error", body)
+        if isinstance(error, dict):
+            body = error.get("message") or error.get("detail") or error
+        else:
+            body = error
+    if body is None:
+        try:
+            body = exc.response.text
+        except Exception:  # noqa: BLE001 - a body we cannot read is just not shown
+            body = ""
+    return _short(body if isinstance(body, str) else str(body))

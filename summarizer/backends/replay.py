@@ -42,11 +42,18 @@ class ReplayBackend:
         meta_path = self.folder / "backend.json"
         if inner is not None:
             self.model_id, self.mode = inner.model_id, inner.mode
-            self.folder.mkdir(parents=True, exist_ok=True)
-            _write_json(meta_path, {"model_id": self.model_id, "mode": self.mode})
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                _write_json(meta_path, {"model_id": self.model_id, "mode": self.mode})
+            except OSError as exc:
+                raise BackendError(f"{self.folder}: cannot record there "
+                                   f"({exc.strerror or type(exc).__name__})") from exc
         elif meta_path.is_file():
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            self.model_id, self.mode = meta["model_id"], meta["mode"]
+            meta = _read_json(meta_path)
+            try:
+                self.model_id, self.mode = str(meta["model_id"]), str(meta["mode"])
+            except (KeyError, TypeError) as exc:
+                raise BackendError(f"{meta_path}: corrupt recording (no model_id/mode)") from exc
         else:
             raise BackendError(f"{self.folder}: not a replay recording (no backend.json)")
 
@@ -60,17 +67,40 @@ class ReplayBackend:
         path = self.folder / f"{key}.json"
         if self.inner is not None:
             response = self.inner.create(**kwargs)
-            _write_json(path, {"request": {k: v for k, v in kwargs.items() if k != "model"},
-                               "response": response.model_dump(mode="json")})
+            try:
+                _write_json(path, {"request": {k: v for k, v in kwargs.items() if k != "model"},
+                                   "response": response.model_dump(mode="json")})
+            except OSError as exc:
+                raise BackendError(f"{path}: cannot record the response "
+                                   f"({exc.strerror or type(exc).__name__})") from exc
             return response
         if not path.is_file():
-            raise ReplayMiss(f"no recorded response for request {key} in {self.folder}")
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        return ChatCompletion.model_validate(stored["response"])
+            raise ReplayMiss(f"no recorded response for request {key} in {self.folder} (prompt, "
+                             "article or settings changed since recording; re-record with --record)")
+        stored = _read_json(path)
+        try:
+            return ChatCompletion.model_validate(stored["response"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BackendError(f"{path}: corrupt recording (no valid response)") from exc
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BackendError(f"{path}: cannot read ({exc.strerror or type(exc).__name__})") from exc
+    except ValueError as exc:  # bad JSON or bad UTF-8
+        raise BackendError(f"{path}: corrupt recording (not JSON)") from exc
 
 
 def _write_json(path: Path, doc: Any) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(doc, fh, ensure_ascii=False, indent=1, default=str)
-    os.replace(tmp, path)
+    """Write atomically: a temporary file renamed into place, removed if anything fails."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh, ensure_ascii=False, indent=1, default=str)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -80,7 +80,9 @@ def markdown(results: dict[str, Any]) -> str:
              "f1.treaty_references": "F1 treaty", "count_accuracy": "counts",
              "attribution_accuracy": "attribution", "grounding_rate": "grounded",
              "schema_validity": "valid", "invented_numbers": "invented",
-             "seconds_per_article": "s/article"}
+             "seconds_per_article": "s/article", "brief.claims_precision": "brief claims P",
+             "brief.claims_recall": "brief claims R", "brief.disagreements_precision": "disagree P",
+             "brief.disagreements_recall": "disagree R"}
     lines = [f"## Leaderboard ({results['generated']})", "",
              "| model | dataset | " + " | ".join(short[n] for n in names) + " |",
              "|---|---|" + "---:|" * len(names)]

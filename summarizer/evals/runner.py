@@ -22,6 +22,8 @@ HEADLINE = (
     ("f1.troop_deployments", True), ("f1.casualty_estimates", True), ("f1.treaty_references", True),
     ("count_accuracy", True), ("attribution_accuracy", True), ("grounding_rate", True),
     ("schema_validity", True), ("invented_numbers", False), ("seconds_per_article", False),
+    ("brief.claims_precision", True), ("brief.claims_recall", True),
+    ("brief.disagreements_precision", True), ("brief.disagreements_recall", True),
 )
 
 
@@ -52,11 +54,32 @@ def flat_metrics(scores: dict[str, Any]) -> dict[str, float | None]:
     flat: dict[str, float | None] = {f"f1.{k}": v["f1"] for k, v in scores["types"].items()}
     flat.update({f"precision.{k}": v["precision"] for k, v in scores["types"].items()})
     flat.update({f"recall.{k}": v["recall"] for k, v in scores["types"].items()})
+    for name in ("brief.claims_precision", "brief.claims_recall",
+                 "brief.disagreements_precision", "brief.disagreements_recall"):
+        if name in scores:
+            flat[name] = scores[name]
     for name in ("count_accuracy", "attribution_accuracy", "grounding_rate", "invented_numbers",
                  "schema_validity", "seconds_per_article", "prompt_tokens_per_article",
                  "completion_tokens_per_article", "retries"):
         flat[name] = scores.get(name)
     return flat
+
+
+def _brief_scores(predictions: dict[str, Any], data: Dataset, config: EvalConfig) -> dict[str, Any]:
+    """Brief-level precision/recall when the dataset has a gold brief (``brief.json``)."""
+    import json
+
+    from summarizer.brief import build_brief
+    from summarizer.evals.brief_score import score_brief
+    from summarizer.records import ArticleRecords
+
+    gold_path = config.root / config.datasets[data.name]["gold"] / "brief.json"
+    if not gold_path.is_file() or not predictions:
+        return {}
+    brief = build_brief([ArticleRecords.model_validate(p) for p in predictions.values()])
+    result = score_brief(brief, json.loads(gold_path.read_text(encoding="utf-8")), data.aliases)
+    return {f"brief.{part}_{rate}": result[part][rate]
+            for part in ("claims", "disagreements") for rate in ("precision", "recall")}
 
 
 OnArticle = Callable[[str, str, ArticleOutcome], None]
@@ -91,6 +114,7 @@ def evaluate(models: list[str], config: EvalConfig, datasets: list[str] | None =
                 article_scores.append(score_article(outcome.extraction.records, data.gold[article_id],
                                                     data.texts[article_id], data.aliases))
             scores = aggregate(article_scores)
+            scores.update(_brief_scores(predictions, data, config))
             n = len(data.paths)
             scores.update(schema_validity=len(article_scores) / n if n else 1.0,
                           seconds_per_article=seconds / n if n else 0.0,

@@ -19,9 +19,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, model_validator
 
 from summarizer.article import Article, Sentence
-from summarizer.dates import resolve_date
+from summarizer.dates import find_date_phrases, resolve_date
 from summarizer.figures import Figure, derived_share, label_figures
-from summarizer.grounding import span_evidence
+from summarizer.grounding import INJECTION, span_evidence
 from summarizer.prompts import load_prompt
 from summarizer.sources import infer_kind
 from summarizer.records import (
@@ -43,9 +43,6 @@ _SENT = re.compile(r"\b(sen[dt]\w*|deploy\w*|dispatch\w*|transport\w*|arriv\w*|r
 _NEW = re.compile(r"\b(additional|more|new|another|fresh|further|second|third|next|extra)\b", re.I)
 _REDEPLOY = re.compile(r"\bredeploy\w*|\bwithdr[ae]w\w*", re.I)
 _TREATY = re.compile(r"\b(treaty|treaties|pact|agreement|accord|alliance|convention)\b", re.I)
-# Sentences that address the reader's tools rather than report news are never evidence.
-_INJECTION = re.compile(r"\b(ignore|disregard|forget)\b[^.]{0,40}\b(instructions?|prompts?|rules)\b|"
-                        r"\bsystem prompt\b|\byou are (now )?an? (ai|assistant|language model)\b", re.I)
 _GENERIC_ROLE = {"troops", "troop", "soldiers", "soldier", "personnel", "men", "others", "members",
                  "servicemen", "servicemembers", "fighters", "reinforcements"}
 _ROLE = re.compile(r"\b(engineers|deminers|sappers|infantry(?:men)?|marines|paratroopers|commandos|"
@@ -83,7 +80,7 @@ def plan(article: Article) -> list[SentenceTask]:
     tasks = []
     for sentence in article.sentences:
         text = sentence.text
-        if _INJECTION.search(text):
+        if INJECTION.search(text):
             continue
         figures = label_figures(text)
         task = SentenceTask(
@@ -167,7 +164,8 @@ def facts_model(task: SentenceTask) -> type[BaseModel]:
     if task.unsized_wave:
         fields["sent"] = (bool, False)
     if task.troops or task.unsized_wave:
-        fields.update(to=(str | None, None), when=(str | None, None), total=(bool, False))
+        # Whether a figure is a running total is read from the sentence (``cumulative``).
+        fields.update(to=(str | None, None), when=(str | None, None))
     if task.casualty_groups:
         fields.update(force=(str | None, None))
         if not (task.troops or task.unsized_wave):
@@ -204,12 +202,23 @@ def treaty_model() -> type[BaseModel]:
     return TreatyAnswer
 
 
+def trim_summary(text: str, sentences: int = 3, chars: int = 500) -> str:
+    """At most ``sentences`` whole sentences and about ``chars`` characters (small models run on)."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", " ".join(text.split()))
+    kept: list[str] = []
+    for part in parts[:sentences]:
+        if kept and len(" ".join([*kept, part])) > chars:
+            break
+        kept.append(part)
+    return " ".join(kept)
+
+
 def summary_model() -> type[BaseModel]:
     """A summary whose every figure must appear in the article (checked via context)."""
 
     class SummaryAnswer(_Answer):
-        # A grammar-enforced cap: small models otherwise copy the article out.
-        summary: str = Field(min_length=20, max_length=600)
+        # A cap the grammar enforces on a re-ask; the text is trimmed to whole sentences after.
+        summary: str = Field(min_length=20, max_length=1200)
 
         @model_validator(mode="after")
         def _figures(self, info: ValidationInfo) -> SummaryAnswer:
@@ -246,6 +255,23 @@ def _source(name: str | None, via: str | None, article: Article) -> Source | Non
     return Source(name=name, via=via, kind=infer_kind(name, article.text) or "unnamed")
 
 
+_TOTAL_CUE = re.compile(r"\b(since|in total|so far|to date|altogether|overall|in all|cumulative\w*|"
+                        r"total (number|of))\b", re.I)
+_PERFECT = re.compile(r"\b(have|has)\s+(been\s+)?(sent|deployed|dispatched|given|provided|supplied|"
+                      r"transferred|stationed)\b", re.I)
+
+
+def cumulative(sentence: str) -> bool:
+    """A running total ("since the war began", "have been deployed" with no time window)?
+
+    A figure tied to a time window ("last year", "in March") is one wave.
+    """
+    if _TOTAL_CUE.search(sentence):
+        return True
+    windows = [d for d in find_date_phrases(sentence) if not d.text.lower().startswith("since")]
+    return bool(_PERFECT.search(sentence)) and not windows
+
+
 def _written(value: str | None, article: Article) -> str | None:
     if not value or value.strip().lower() not in article.text.lower():
         return None
@@ -274,7 +300,8 @@ def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, art
     for figure in waves:
         out["troop_deployments"].append(TroopDeployment(
             troops=figure.phrase.count if figure else None, start=start, end=end,
-            destination=destination, role=_role(s.text, figure), cumulative=bool(get("total")),
+            destination=destination, role=_role(s.text, figure),
+            cumulative=figure is not None and cumulative(s.text),
             source=source, evidence=evidence))
     for n, group in enumerate(task.casualty_groups):
         counts: dict[str, Count] = {}

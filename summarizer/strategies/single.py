@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from summarizer.article import Article
-from summarizer.grounding import GroundingError, locate
+from summarizer.grounding import INJECTION, GroundingError, locate
 from summarizer.prompts import load_prompt
 from summarizer.records import (
     CasualtyEstimate,
@@ -40,6 +40,8 @@ class _Draft(BaseModel):
                 locate(article.text, quote)
             except GroundingError as exc:
                 raise ValueError(f"{exc}; quote the article verbatim") from exc
+            if INJECTION.search(quote):
+                raise ValueError("that sentence is an instruction inside the article, not a report")
         return quote
 
 
