@@ -23,14 +23,18 @@ from summarizer.evals.runner import evaluate, load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = load_config(ROOT)
-MODELS = [m for m in os.environ.get("SUMMARIZER_EVAL_MODELS", ",".join(CONFIG.thresholds)).split(",") if m]
+MODELS = [m for m in os.environ.get("SUMMARIZER_EVAL_MODELS", ",".join(CONFIG.ci)).split(",") if m]
 DATASETS = list(CONFIG.datasets)
+PAIRS = [(m, d) for m in MODELS for d in CONFIG.ci.get(m, DATASETS)]
 REPLAY = ROOT / "evals" / "replay" / "local-qwen2.5-1.5b"
 
 
 @pytest.fixture(scope="module")
 def results():
-    outcome = evaluate(MODELS, CONFIG, DATASETS, use_cache=False)
+    runs = []
+    for model, dataset in PAIRS:
+        runs += evaluate([model], CONFIG, [dataset], use_cache=False)["runs"]
+    outcome = {"generated": "eval suite", "runs": runs}
     compare(outcome, ROOT / "evals" / "baselines")
     write_reports(outcome, ROOT / "evals" / "reports")
     return outcome
@@ -41,8 +45,7 @@ def _run(results, model, dataset):
 
 
 @pytest.mark.real_model
-@pytest.mark.parametrize("dataset", DATASETS)
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model, dataset", PAIRS)
 def test_model_meets_its_floors(results, model, dataset):
     data = CONFIG.dataset(dataset)
     run = _run(results, model, dataset)
@@ -64,3 +67,28 @@ def test_replay_reproduces_the_recorded_default_model_run():
     assert run["model"] == "local:qwen2.5-1.5b" and run["failures"] == []
     for name in CONFIG.gated:
         assert run["metrics"][name] == pytest.approx(run["baseline"][name]), name
+
+
+JUDGE = os.environ.get("SUMMARIZER_JUDGE_MODEL")  # e.g. gpt-4o-mini, with OPENAI_API_KEY set
+
+
+@pytest.mark.real_model
+@pytest.mark.skipif(not JUDGE, reason="no judge model configured (set SUMMARIZER_JUDGE_MODEL)")
+@pytest.mark.parametrize("model", MODELS)
+def test_summaries_are_faithful_by_an_llm_judge(results, model):
+    """GEval faithfulness of each summary to its article, only when a judge is configured."""
+    from deepeval.metrics import GEval
+    from deepeval.test_case import LLMTestCase, SingleTurnParams
+
+    threshold = CONFIG.thresholds.get(model, {}).get("summary_faithfulness", 0.7)
+    metric = GEval(
+        name="Summary faithfulness", model=JUDGE, threshold=threshold, async_mode=False,
+        criteria="The actual output summarises the input article. Penalise any claim or figure "
+                 "that the article does not state, and any source misattributed.",
+        evaluation_params=[SingleTurnParams.INPUT, SingleTurnParams.ACTUAL_OUTPUT])
+    for dataset in CONFIG.ci.get(model, DATASETS):
+        data = CONFIG.dataset(dataset)
+        run = _run(results, model, dataset)
+        for article_id, records in run["predictions"].items():
+            assert_test(LLMTestCase(input=data.texts[article_id], actual_output=records["summary"],
+                                    name=f"{model} {article_id}"), [metric], run_async=False)

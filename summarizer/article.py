@@ -27,7 +27,8 @@ _DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
 # teasers ("...", "…") do not.
 _PROSE_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
 _TRUNCATED = re.compile(r"(\.\.\.|…)\s*$")
-_CAPTION = re.compile(r"\((?:[^()]*/)?[^()]*(Images|Photo|AFP|Reuters|AP|Getty)[^()]*\)\s*$")
+# A photo credit in brackets at the end of a line ("(Staff/Agency Images)", "(Photo: ...)").
+_CAPTION = re.compile(r"\([^()]*\b(Images|Photo|Photograph|Pictures|File photo)\b[^()]*\)\s*$", re.I)
 _MIN_WORDS = 8
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -59,7 +60,7 @@ def _ends_sentence(text: str, dot: int) -> bool:
     token = word.group(1).lower().strip(".")
     if token in _ABBREV:
         return False
-    # Single capitals ("N. Korea", initials) are abbreviations, not sentence ends.
+    # Single capitals ("S. Estavia", initials) are abbreviations, not sentence ends.
     return not (len(token) == 1 and token.isalpha())
 
 

@@ -1,12 +1,13 @@
 """On-disk response cache, content-addressed: a warm re-run makes no model call.
 
-The key covers everything that can change an answer: the model id, every
-prompt's text, the record schema, the strategy, the package version and the
-article text. Any change to one of them misses the cache.
+The key covers everything that can change an answer: the model id and its
+settings, every prompt's text, the record schema, the strategy, the package's
+code and the article text. Any change to one of them misses the cache.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -27,10 +28,21 @@ def _schema_hash() -> str:
     return hashlib.sha256(schema.encode()).hexdigest()[:16]
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """Hash of the code that turns answers into records: a change to it misses the cache too."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.glob("*.py"), *(package / "strategies").glob("*.py"),
+                        *(package / "backends").glob("*.py")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def cache_key(model_id: str, strategy: str, article_id: str, text: str) -> str:
     """The content address of one article's extraction."""
-    parts = [_VERSION, model_id, strategy, prompts_fingerprint(), _schema_hash(), article_id,
-             hashlib.sha256(text.encode("utf-8")).hexdigest()]
+    parts = [_VERSION, model_id, strategy, prompts_fingerprint(), _schema_hash(), code_fingerprint(),
+             article_id, hashlib.sha256(text.encode("utf-8")).hexdigest()]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:40]
 
 

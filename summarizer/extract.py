@@ -145,7 +145,7 @@ def _cited(article: Article, backend: Backend, published: str | None, result: Ex
     try:
         answer = structured_call(backend, cited.messages_for(article, load_prompt("summary").body),
                                  cited.summary_model(), context=context, max_retries=retries,
-                                 max_tokens=220, stats=result.stats)
+                                 max_tokens=200, stats=result.stats, grammar="always")
         fields["summary"] = cited.trim_summary(answer.summary)
     except StructuredError as exc:
         # An extractive lead is always faithful: better than no summary.

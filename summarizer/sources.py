@@ -31,8 +31,7 @@ _RULES: list[tuple[SourceKind, re.Pattern[str]]] = [
                               r"white house|state department|parliament|lawmakers?|senator|mp|deputy|"
                               r"authorities|administration)\b", re.I)),
     ("media", re.compile(r"\b(news agency|newspaper|daily|times|post|journal|herald|gazette|tribune|"
-                         r"television|tv|broadcaster|radio|media|outlet|press|reuters|afp|ap|tass|"
-                         r"yonhap|kyodo|xinhua|bbc|cnn)\b", re.I)),
+                         r"television|tv|broadcaster|radio|media|outlet|press|wire service)\b", re.I)),
 ]
 # A "... intelligence chief" or "military intelligence" is the armed forces' own service.
 _MILITARY_INTELLIGENCE = re.compile(r"\bmilitary intelligence\b", re.I)

@@ -54,12 +54,14 @@ def _mode(name: str) -> Any:
 
 def structured_call(backend: Backend, messages: list[dict[str, str]], response_model: type[T], *,
                     context: dict[str, Any] | None = None, max_retries: int = 2,
-                    max_tokens: int = 1024, stats: CallStats | None = None) -> T:
+                    max_tokens: int = 1024, stats: CallStats | None = None,
+                    **options: Any) -> T:
     """Ask ``backend`` for a ``response_model``; validators see ``context``.
 
     On a validation error instructor re-asks with the error, up to
     ``max_retries`` more times; then ``StructuredError`` is raised. Every
-    attempt's tokens and time are added to ``stats``.
+    attempt's tokens and time are added to ``stats``. ``options`` go to the backend
+    (``grammar="always"`` asks the local backend to constrain even a first attempt).
     """
     import instructor
     from instructor.core import InstructorError
@@ -84,7 +86,7 @@ def structured_call(backend: Backend, messages: list[dict[str, str]], response_m
     before = tally.attempts
     try:
         return create(messages=messages, response_model=response_model, context=context,
-                      max_retries=max_retries, max_tokens=max_tokens)
+                      max_retries=max_retries, max_tokens=max_tokens, **options)
     except BackendError:
         raise
     except InstructorError as exc:

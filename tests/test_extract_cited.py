@@ -73,21 +73,29 @@ def test_injected_instructions_are_never_asked_about_nor_recorded():
                if c.killed is not None)
 
 
-def test_a_source_not_in_the_article_is_re_asked_and_counted():
-    replies = iter([
-        {"source": "Invented Agency", "via": None, "force": "x", "when": None},
-        {"source": "Norland's army chief", "via": None, "force": "x", "when": None},
-    ])
+def test_an_answer_that_is_not_json_is_re_asked_and_counted():
+    replies = iter(["Source: the army chief", {"source": "Norland's army chief", "via": None,
+                                                "force": "x", "when": None}])
     backend = FakeBackend(scripted({"sentence [1]": lambda kw: next(replies)}))
     result = run(backend)
     assert result.records.casualty_estimates[0].source.name == "Norland's army chief"
     assert result.stats.retries == 1 and result.stats.attempts == 5
-    assert any("Invented Agency" in str(call["messages"]) for call in backend.calls[2:])
+    assert "Source: the army chief" in str(backend.calls[2]["messages"])
 
 
-def test_attribution_failure_keeps_the_figures_and_warns():
-    bad = {"source": "Invented Agency", "via": None, "to": None, "when": None}
-    result = run(FakeBackend(scripted({"sentence [0]": bad})))
+def test_names_the_article_never_writes_are_dropped_not_re_asked():
+    guess = {"source": "Invented Agency", "via": "Bloomberg", "to": None, "when": None}
+    result = run(FakeBackend(scripted({"sentence [0]": guess})))
+    dep = result.records.troop_deployments[0]
+    assert dep.troops.low == 2000 and dep.source is None
+    assert result.stats.retries == 0
+    guess = {"source": "the defence ministry", "via": "Bloomberg", "to": None, "when": None}
+    dep = run(FakeBackend(scripted({"sentence [0]": guess}))).records.troop_deployments[0]
+    assert dep.source.name == "the defence ministry" and dep.source.via is None
+
+
+def test_unusable_answers_keep_the_figures_and_warn():
+    result = run(FakeBackend(scripted({"sentence [0]": "no idea"})))
     dep = result.records.troop_deployments[0]
     assert dep.troops.low == 2000 and dep.source is None
     assert any("attribution dropped" in w for w in result.warnings)
@@ -118,3 +126,14 @@ def test_summary_with_a_figure_not_in_the_article_falls_back_to_the_lead():
 def test_text_without_a_body_is_an_error():
     with pytest.raises(ExtractionError):
         run(FakeBackend(scripted()), "Just A Headline\n")
+
+
+def test_a_treaty_name_the_sentence_does_not_write_is_no_record_and_null_words_are_null():
+    echo = {"treaty": "Grand Alliance Charter", "parties": [], "action": "signed", "actor": "null",
+            "when": "null", "provisions": None}
+    result = run(FakeBackend(scripted({"sentence [2]": echo})))
+    assert result.records.treaty_references == [] and result.stats.retries == 0
+    fine = {"treaty": "mutual security pact", "parties": ["Estavia"], "action": "signed",
+            "actor": "null", "when": "None", "provisions": None}
+    (treaty,) = run(FakeBackend(scripted({"sentence [2]": fine}))).records.treaty_references
+    assert treaty.actor is None and treaty.date is None

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from summarizer.backends import BackendError, FakeBackend, allow_real_calls, get_backend
+from summarizer.backends import BackendError, FakeBackend, get_backend
 from summarizer.backends.openai_compat import OpenAIBackend
 from summarizer.cli import main
 from summarizer.io import article_id_for, safe_output_path
@@ -34,17 +34,9 @@ from .test_faults import (
     FakeOpenAI,
     Reading,
     Reply,
+    real_calls,
     write_articles,
 )
-
-
-@pytest.fixture
-def real_calls():
-    allow_real_calls(True)
-    yield
-    allow_real_calls(False)
-    while _OPENED:
-        _OPENED.pop().close()
 
 
 @pytest.fixture

@@ -100,7 +100,7 @@ class LocalBackend:
         kwargs.pop("model", None)
         kwargs.setdefault("temperature", 0.0)
         is_retry = len(kwargs.get("messages", [])) > 2  # instructor appends the error to re-ask
-        if self.grammar == "always" or is_retry:
+        if self.grammar == "always" or is_retry or kwargs.pop("grammar", None) == "always":
             kwargs["response_format"] = llama_response_format(kwargs.get("response_format"))
         else:
             kwargs.pop("response_format", None)

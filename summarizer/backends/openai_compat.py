@@ -77,6 +77,7 @@ class OpenAIBackend:
         import openai
 
         kwargs["model"] = self.model
+        kwargs.pop("grammar", None)  # a local-backend hint
         kwargs.setdefault("temperature", 0.0)
         try:
             response = self._get_client().chat.completions.create(**kwargs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -70,7 +71,8 @@ def _table(results: dict) -> Table:
 
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
-    out, err = Console(), Console(stderr=True)
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)  # outcomes are reported per article
+    out, err = Console(width=max(Console().width, 200)), Console(stderr=True)  # a wide table
     root = args.root or _default_root()
     try:
         config = load_config(root)

@@ -36,6 +36,7 @@ class EvalConfig:
     tolerance: float
     gated: list[str]
     thresholds: dict[str, dict[str, float]]
+    ci: dict[str, list[str]]
 
     def dataset(self, name: str) -> Dataset:
         spec = self.datasets[name]
@@ -46,7 +47,8 @@ def load_config(root: Path) -> EvalConfig:
     """Read ``evals/config.toml`` under ``root`` (the project checkout)."""
     doc = tomllib.loads((root / "evals" / "config.toml").read_text(encoding="utf-8"))
     return EvalConfig(root=root, datasets=doc["datasets"], tolerance=doc["gate"]["tolerance"],
-                      gated=doc["gate"]["metrics"], thresholds=doc.get("thresholds", {}))
+                      gated=doc["gate"]["metrics"], thresholds=doc.get("thresholds", {}),
+                      ci=doc.get("ci", {}))
 
 
 def flat_metrics(scores: dict[str, Any]) -> dict[str, float | None]:

@@ -16,7 +16,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from summarizer.article import Article, Sentence
 from summarizer.dates import find_date_phrases, resolve_date
@@ -136,8 +144,8 @@ _STOP = {"the", "a", "an", "of", "and", "s", "in", "on", "for", "to"}
 def written_in(name: str, text: str) -> bool:
     """Whether ``name`` is the article's own wording: verbatim, or only words the text uses.
 
-    Small models reorder or drop a word ("South Korean intelligence agencies" for
-    "South Korean, U.S., and Ukrainian intelligence agencies"); that is still a
+    Small models reorder or drop a word ("Estavian intelligence agencies" for
+    "Estavian, Norlandic and Valmoran intelligence agencies"); that is still a
     name the article gives, whereas a word the article never uses is invented.
     """
     lowered = text.lower()
@@ -145,16 +153,6 @@ def written_in(name: str, text: str) -> bool:
         return True
     words = {w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in _STOP}
     return bool(words) and words <= set(re.findall(r"[a-z0-9]+", lowered))
-
-
-def _names_in_article(values: dict[str, Any], names: tuple[str, ...], info: ValidationInfo) -> None:
-    article: Article | None = (info.context or {}).get("article")
-    if article is None:
-        return
-    bad = [f"{n} {values[n]!r}" for n in names
-           if isinstance(values.get(n), str) and not written_in(values[n], article.text)]
-    if bad:
-        raise ValueError("not in the article: " + ", ".join(bad) + "; copy names exactly as written")
 
 
 def facts_model(task: SentenceTask) -> type[BaseModel]:
@@ -172,14 +170,9 @@ def facts_model(task: SentenceTask) -> type[BaseModel]:
             fields.update(when=(str | None, None))
     if len(task.casualty_groups) > 1:
         fields.update(source2=(str | None, None), via2=(str | None, None))
-    names = tuple(n for n in ("source", "via", "source2", "via2") if n in fields)
-
-    def check(self: Any, info: ValidationInfo) -> Any:
-        _names_in_article(self.__dict__, names, info)
-        return self
-
-    return create_model("Facts", __base__=_Answer,
-                        __validators__={"check": model_validator(mode="after")(check)}, **fields)
+    # Names are not validated here: a re-ask costs a whole answer and small models
+    # repeat the same guess; a name the article never writes is dropped in _source.
+    return create_model("Facts", __base__=_Answer, **fields)
 
 
 class TreatyAnswer(_Answer):
@@ -190,12 +183,11 @@ class TreatyAnswer(_Answer):
     when: str | None = None
     provisions: str | None = None
 
-    @model_validator(mode="after")
-    def _named_in_sentence(self, info: ValidationInfo) -> TreatyAnswer:
-        sentence = (info.context or {}).get("sentence")
-        if sentence is not None and self.treaty and self.treaty.lower() not in sentence.lower():
-            raise ValueError(f"treaty {self.treaty!r} is not in sentence; copy its name as written")
-        return self
+    @field_validator("treaty", "actor", "when", "provisions", mode="before")
+    @classmethod
+    def _null_words(cls, value: Any) -> Any:
+        # Small models write the JSON null as a string.
+        return None if isinstance(value, str) and value.strip().lower() in ("null", "none", "") else value
 
 
 def treaty_model() -> type[BaseModel]:
@@ -205,6 +197,8 @@ def treaty_model() -> type[BaseModel]:
 def trim_summary(text: str, sentences: int = 3, chars: int = 500) -> str:
     """At most ``sentences`` whole sentences and about ``chars`` characters (small models run on)."""
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", " ".join(text.split()))
+    if len(parts) > 1 and not re.search(r"[.!?][\"”’)]*$", parts[-1]):
+        parts = parts[:-1]  # a sentence cut off by the length cap
     kept: list[str] = []
     for part in parts[:sentences]:
         if kept and len(" ".join([*kept, part])) > chars:
@@ -217,8 +211,9 @@ def summary_model() -> type[BaseModel]:
     """A summary whose every figure must appear in the article (checked via context)."""
 
     class SummaryAnswer(_Answer):
-        # A cap the grammar enforces on a re-ask; the text is trimmed to whole sentences after.
-        summary: str = Field(min_length=20, max_length=1200)
+        # A cap the grammar enforces (small models otherwise copy the article out);
+        # the text is trimmed to whole sentences after.
+        summary: str = Field(min_length=20, max_length=450)
 
         @model_validator(mode="after")
         def _figures(self, info: ValidationInfo) -> SummaryAnswer:
@@ -248,10 +243,12 @@ def _dates(phrase: str | None, ref: dt.date | None) -> tuple[str | None, str | N
 
 
 def _source(name: str | None, via: str | None, article: Article) -> Source | None:
-    if not name or not name.strip():
+    """The Source, keeping only names the article writes (others are the model's guesses)."""
+    if not name or not name.strip() or not written_in(name, article.text):
         return None
     name = name.strip()
     via = via.strip() if via and via.strip() and via.strip().lower() != name.lower() else None
+    via = via if via and written_in(via, article.text) else None
     return Source(name=name, via=via, kind=infer_kind(name, article.text) or "unnamed")
 
 
@@ -315,7 +312,8 @@ def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, art
         out["casualty_estimates"].append(CasualtyEstimate(
             force=(get("force") or "unspecified").strip() or "unspecified",
             as_of=start, source=group_source, evidence=evidence, **counts))
-    if treaty is not None and treaty.treaty:
+    # A treaty name the sentence does not write is the prompt's example echoed back: no record.
+    if treaty is not None and treaty.treaty and written_in(treaty.treaty, s.text):
         # Parties and actors the article never names are copied from the prompt's example.
         parties = [p for p in treaty.parties if p.strip() and written_in(p, article.text)]
         actor = treaty.actor if treaty.actor and written_in(treaty.actor, article.text) else None
