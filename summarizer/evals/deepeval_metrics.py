@@ -1,7 +1,7 @@
 """The scorer's figures as deepeval metrics, so ``deepeval test run evals/`` and pytest both gate.
 
 One test case is one (model, dataset) run: ``actual_output`` holds the
-predictions as JSON (article id -> records) and ``additional_metadata`` names
+predictions as JSON (article id -> records) and ``metadata`` names
 the dataset, whose gold the metric scores against with the pure scorer.
 Nothing here calls a model: these metrics run offline.
 """
@@ -31,7 +31,7 @@ def run_test_case(run: dict[str, Any], dataset: Dataset) -> LLMTestCase:
         input=f"{len(dataset.paths)} articles of {dataset.name}",
         actual_output=json.dumps(run["predictions"]),
         expected_output=json.dumps(sorted(dataset.gold)),
-        additional_metadata={"articles": len(dataset.paths), "failures": run["failures"]},
+        metadata={"articles": len(dataset.paths), "failures": run["failures"]},
     )
 
 
@@ -54,7 +54,7 @@ class ScoreMetric(BaseMetric):
                   for a in self.dataset.gold if a in predictions]
         figures = aggregate(scores)
         figures.update({f"f1.{k}": v["f1"] for k, v in figures["types"].items()})
-        articles = (test_case.additional_metadata or {}).get("articles") or len(self.dataset.gold)
+        articles = (test_case.metadata or {}).get("articles") or len(self.dataset.gold)
         figures["schema_validity"] = len(scores) / articles
         return figures
 
