@@ -127,7 +127,7 @@ def _cited(article: Article, backend: Backend, published: str | None, result: Ex
             try:
                 treaty = structured_call(
                     backend, cited.messages_for(article, cited.treaty_question(task)),
-                    cited.treaty_model(), context={**context, "sentence": task.sentence.text},
+                    cited.treaty_model(), context=context,
                     max_retries=retries, max_tokens=200, stats=result.stats)
             except StructuredError as exc:
                 result.warnings.append(f"{where}: treaty reference dropped, {exc}")
