@@ -40,6 +40,11 @@ _UNIT_NOUN = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}(pieces|artillery|missiles?|rockets?|shells?|rounds|drones?|tanks?|"
     r"vehicles|guns|km|kilomet\w+|miles?|%|percent|per cent|days?|weeks?|months?|years?|hours?|"
     r"dollars|euros|tons?|tonnes|villages|towns|times|nations|countries|square)\b", re.I)
+# A casualty verb right before the figure: "the strike killed up to 200 soldiers".
+_STRUCK = re.compile(r"\b(killed|wounded|injured|captured)\s*$", re.I)
+_SENT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}(?:has|have|had)?\s*(?:sent|deployed|dispatched|stationed)\b", re.I)
+_TOTAL_BEFORE = re.compile(r"\b(total|tally)\b[^,;]{0,80}\bto\s*$|\badding to\s+(the\s+)?$", re.I)
+_ANY_TROOPS = re.compile(r"\b(troops|soldiers|personnel|forces|servicemen)\b", re.I)
 # Where one figure's clause ends and the next begins.
 _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared\b|—|\bversus\b", re.I)
 _SHARE = re.compile(
@@ -78,12 +83,17 @@ def _label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: int) 
     breaks = list(_CLAUSE_BREAK.finditer(before))
     before_clause = before[breaks[-1].end():] if breaks else before
     troop_after = _TROOP_NOUN.match(after)
+    struck = _STRUCK.search(before_clause)
+    if troop_after and struck:
+        return _casualty_label(struck.group(1)) or "other"  # "a strike killed up to 200 soldiers"
     if not troop_after:
         label = _casualty_label(before_clause[-80:])
         if label:
             return label
     if troop_after:
         return "troops"
+    if (_SENT_AFTER.match(after) or _TOTAL_BEFORE.search(before_clause)) and _ANY_TROOPS.search(sentence):
+        return "troops"  # "adding to the 11,000 it has sent", "bringing the total ... to 15,000"
     return "other"
 
 

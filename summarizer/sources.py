@@ -18,17 +18,19 @@ __all__ = ["infer_kind"]
 _RULES: list[tuple[SourceKind, re.Pattern[str]]] = [
     ("unnamed", re.compile(r"\b(unidentified|unnamed|anonymous|undisclosed|sources? (familiar|close))\b", re.I)),
     ("intelligence_agency", re.compile(r"\b(intelligence (service|agency|agencies|services|sources?|officials?|community)|"
+                                       r"intelligence (bureau|directorate)|"
                                        r"spy (agency|service|chief)|security service)\b", re.I)),
     ("head_of_state", re.compile(r"\b(president|prime minister|premier|king|queen|emir|chancellor|"
                                  r"supreme leader|head of state)\b(?!ial)", re.I)),
     ("military", re.compile(r"\b(military|army|armed forces|general staff|defen[cs]e forces|navy|air force|"
-                            r"command(er|s)?|colonel|general|brigadier|lieutenant|major|captain|admiral|"
-                            r"troops|special (operations )?forces|battalion|brigade|rebels?|militia)\b", re.I)),
+                            r"command(er|s)?|colonel|general|brigadier|lieutenant|major|captain|admiral|chiefs of staff|"
+                            r"troops|special (operations )?forces|battalion|brigade|rebels?|militia|liberation (front|army)|"
+                            r"insurgents?)\b", re.I)),
     ("analyst", re.compile(r"\b(analysts?|institute|think[- ]tank|experts?|researchers?|observers?|"
                            r"monitor(ing group)?|study of war|professor|university|centre for|center for)\b", re.I)),
     ("government", re.compile(r"\b(ministry|minister|ministers|officials?|government|cabinet|presidential|"
                               r"adviser|advisor|spokes(man|woman|person)|foreign office|embassy|kremlin|"
-                              r"white house|state department|parliament|lawmakers?|senator|mp|deputy|"
+                              r"white house|state department|parliament(ary)?|lawmakers?|senator|mp|deputy|"
                               r"authorities|administration)\b", re.I)),
     ("media", re.compile(r"\b(news agency|newspaper|daily|times|post|journal|herald|gazette|tribune|"
                          r"television|tv|broadcaster|radio|media|outlet|press|wire service)\b", re.I)),
@@ -45,9 +47,29 @@ def _first_mention_context(name: str, text: str, words: int = 6) -> str:
     return " ".join(before.split()[-words:])
 
 
+def _expansion(name: str, text: str) -> str:
+    """What an acronym stands for where the article spells it out: "Joint Staff (JS)" for "JS"."""
+    acronym = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    if not re.fullmatch(r"[A-Z][A-Z.&]{1,7}", acronym):
+        return ""
+    spelled = re.search(rf"((?:[A-Z][\w'’-]*\s+(?:of\s+|for\s+|and\s+)?)+)[\(\[]{re.escape(acronym)}[\)\]]", text)
+    if spelled:
+        return spelled.group(1)
+    known = re.search(rf"(\w+(?:\s+\w+){{0,4}}),?\s+known (?:by its acronym |as )?{re.escape(acronym)}\b", text)
+    return known.group(1) if known else ""
+
+
+def _apposition(name: str, text: str) -> str:
+    """What the article says a person is: "Ana Ruiz, a member of parliament's ... committee,"."""
+    match = re.search(rf"{re.escape(name)},\s+((?:an?|the)\s+[^,.]{{3,80}})", text)
+    return match.group(1) if match else ""
+
+
 def infer_kind(name: str, article_text: str = "") -> SourceKind | None:
     """The kind of source ``name`` is, or None when neither it nor its mention says."""
-    for scope in (name, _first_mention_context(name, article_text) + " " + name):
+    for scope in (name, _expansion(name, article_text),
+                  _first_mention_context(name, article_text) + " " + name,
+                  _apposition(name, article_text)):
         if _MILITARY_INTELLIGENCE.search(scope):
             return "military"
         for kind, pattern in _RULES:

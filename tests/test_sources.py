@@ -27,3 +27,17 @@ def test_kind_from_the_first_mention_in_the_article():
     assert infer_kind("Ana Ruiz", ARTICLE) == "government"
     assert infer_kind("Piet Varga", ARTICLE) == "military"
     assert infer_kind("Someone Else", ARTICLE) is None
+
+
+def test_kind_of_an_acronym_from_where_the_article_spells_it_out():
+    text = ("About 900 soldiers left, the Joint Chiefs of Staff (JCS) said. "
+            "The rebels of the Southern Liberation Front (SLF) said they fought back. "
+            "Tarvania's State Intelligence Bureau [SIB] said more would follow.")
+    assert infer_kind("JCS", text) == "military"
+    assert infer_kind("the SLF", text) == "military"
+    assert infer_kind("SIB", text) == "intelligence_agency"
+
+
+def test_kind_of_a_person_from_the_apposition_that_introduces_them():
+    text = "Ola Brun, a member of Norland's parliamentary defence committee, told reporters so."
+    assert infer_kind("Ola Brun", text) == "government"

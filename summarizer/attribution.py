@@ -1,0 +1,331 @@
+"""Who a sentence attributes its claim to, read from the sentence's grammar.
+
+Small models swap the roles in "Citing the ministry, the Wire reported ..." and
+name the outlet as the source of "X said ..., the Wire reported"; the grammar of
+attribution in wire copy is regular enough for the program to read it:
+
+- ``S said/estimated/told O ...``, ``..., S said.``       -> source S (via O when O is named)
+- ``according to S``                                      -> source S
+- ``O, citing S, reported ...`` / ``Citing S, O reported`` -> source S via O
+- ``S said ..., O reported``                               -> source S via O
+- ``S1 told reporters that S2 estimated ...``              -> source S2 via S1
+
+A subject that only points back ("the agency", "it", "the official") is
+resolved to the nearest earlier attribution it can name. A sentence with no
+attribution at all has no source (the gold rule: an unattributed claim has
+source null). The model's reading is kept only where the grammar says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Attribution", "attribute", "is_back_reference", "resolve"]
+
+_VERBS = (r"said|says|say|told|tells|reported|reports|estimated|estimates|estimate|claimed|claims|"
+          r"stated|states|indicated|indicates|confirmed|confirms|assessed|assesses|believes|believed|"
+          r"believe|added|adds|noted|notes|warned|announced|announces|put|puts|placed|places|wrote|"
+          r"writes|disclosed|revealed|alleged|acknowledged|suggested|suggests|concluded|found|showed|"
+          r"shows|calculated|counted|puts|informed|briefed|testified|indicating|saying|showing|"
+          r"suggesting|estimating|quoted|voted|approved|decided|gave|disputed")
+_VERB = re.compile(rf"\b({_VERBS})\b")
+_NOUN_TOO = {"claims", "reports", "estimates", "estimate", "states", "notes", "puts", "shows", "put"}
+_NOUN_NEXT = re.compile(r"\s*(were|was|are|is|have|had|of|by|in|from|and|about|on|for|[\"”,.;:])", re.I)
+_DETERMINER = re.compile(r"\b(a|an|the|its|his|her|their|this|that|these|those|of|described|denied|"
+                         r"dismissed|rejected|questioned|cited)\s+$", re.I)
+# A lowercase past-tense word inside a "subject" means it is a clause ("on Tuesday described").
+_INNER_VERB = re.compile(r"(?<![\w-])(?!(?:unnamed|unidentified|armed|united|retired|elected|allied|"
+                         r"combined|based|detailed|informed|respected)\b)[a-z]+ed\b")
+# Between a subject and its verb: "the agency on Thursday also said".
+_ADVERBIAL = re.compile(r"(\s+(?:on|in|late|early|last)\s+\w+(?:\s+\w+)?|\s+also|\s+separately|"
+                        r"\s+now|\s+previously|\s+earlier|\s+later|\s+has|\s+have|\s+had)+$", re.I)
+_BOUNDARY = re.compile(r"""[,;:"“”()]|\s[-–—]+\s|\b(?:while|but|whereas|that|and that|as)\s|"""
+                       r"""\b(?:said|says|told|tells|reported|stated|added|noted|announced)\s""")
+# "CITY, Feb 11 (Agency) -- ": the dateline names the wire that filed the story, not a source.
+_DATELINE = re.compile(r"^[A-Z][A-Z/ .'-]+,?[^-–—()]{0,40}?(\([^)]*\))?\s*[-–—]+\s*")
+# "..., while U.S. estimates were lower": a second claim owned by a named body.
+_CONTRAST_OWNER = re.compile(r"\b(?:while|whereas|but)\s+((?:[A-Z][\w.'’-]*\s+)+)(?:assessments?|estimates?|"
+                             r"figures|intelligence|reports?|data|officials)\b")
+_CONTRAST = re.compile(r"\b(while|whereas|but)\b|;")
+# Between a speaker's verb and a second speaker whose claim they relay: "told reporters that".
+_RELAY_GAP = re.compile(r"^\s*([\w'’-]+\s+){0,8}?(that\s*)?$")
+_CITING = re.compile(r"\b(?:citing|which cited|who cited|quoting)\s+([^,.;]+)", re.I)
+_ACCORDING = re.compile(r"\baccording to\s+([^,.;]+?)(?=,|\.|;|$| which | who | that | in a )", re.I)
+_TOLD = re.compile(r"^\s*(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)")
+_AGENT_HEAD = re.compile(
+    r"\b(agency|agencies|service|services|bureau|directorate|ministry|ministries|minister|official|"
+    r"officials|spokes(?:man|woman|person)|government|army|military|command|staff|president|"
+    r"institute|analysts?|experts?|sources?|office|department|committee|police|"
+    r"forces|authorities|administration|chief|commander|general|leader|embassy|kremlin|group|"
+    r"front|wire|newspaper|daily|outlet|broadcaster|media|press|news)\b", re.I)
+_PRONOUN = re.compile(r"^(it|he|she|they|its|his|her|their)$", re.I)
+# "the statement said", "the report added": the document speaks for its last named author.
+_DOCUMENT = re.compile(r"^(the|that|this)\s+(\w+\s+)?(statement|report|assessment|estimate|briefing|"
+                       r"post|filing|document|figures)$", re.I)
+_GENERIC = re.compile(r"^(reporters|journalists|lawmakers|parliament|a news conference|a briefing|"
+                      r"state media|local media|the press|the media|media|a committee|"
+                      r"a parliamentary committee|members of parliament)\b", re.I)
+_MAX_WORDS = 14
+_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "not",
+              "january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december"}
+# "according to a report from X", "according to figures X released": X is the source.
+_REPORT_OF = re.compile(r"^(?:an?\s+|the\s+)?(?:\w+\s+)?(?:reports?|statements?|figures|data|estimates?|"
+                        r"assessments?|briefings?)\s+(?:(?:from|by|of|released by|issued by)\s+"
+                        r"(?P<who>.+)|(?:that\s+)?(?P<who2>.+?)\s+(?:released|published|issued|gave|"
+                        r"provided)\b.*)$", re.I)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A sentence's attribution: who (as written), through whom, and whether there is any."""
+
+    name: str | None = None
+    via: str | None = None
+    cue: bool = False
+    others: tuple[str, ...] = ()  # speakers of further claims in the sentence ("..., while S2 said")
+
+
+_ACRONYM = re.compile(r"\s*[\(\[][A-Z][A-Za-z.]{1,7}[\)\]]")
+# "an official for X", "a spokesman of X": the body speaks through its official.
+_OFFICIAL_FOR = re.compile(r"^(?:an?|the)\s+(?:\w+\s+)?(?:official|spokes\w+|representative|source)s?\s+"
+                           r"(?:for|of|from|at|with|in)\s+(.+)$", re.I)
+# "NIS statements", "Western assessments": the owner of the report is the source.
+_OWNED_REPORT = re.compile(r"(?:^|\s)((?:[A-Z][\w.'’-]*\s+)+)(?:statements?|reports?|estimates?|"
+                           r"assessments?|figures|data|intelligence|briefings?)$")
+
+
+def _clean(phrase: str | None) -> str | None:
+    if phrase is None:
+        return None
+    phrase = phrase.strip()
+    official = _OFFICIAL_FOR.match(phrase)
+    if official and re.search(r"[A-Z]", official.group(1)):
+        phrase = official.group(1)
+    owned = _OWNED_REPORT.search(phrase)
+    if owned:
+        phrase = owned.group(1)
+    phrase = re.sub(r"^\s*(?:and|but|while|also|then)\s+", "", phrase.strip(), flags=re.I)
+    phrase = _ADVERBIAL.sub("", phrase).strip(" ,;:'\"“”‘’")
+    if not phrase or len(phrase.split()) > _MAX_WORDS or not re.search(r"[A-Za-z]", phrase):
+        return None
+    return phrase
+
+
+def _is_agent(phrase: str | None) -> bool:
+    """A phrase that can say something: a name (capitalised), an agent noun, or a pronoun."""
+    if not phrase:
+        return False
+    words = phrase.split()
+    if _PRONOUN.match(phrase) or _DOCUMENT.match(phrase):
+        return True
+    if _INNER_VERB.search(phrase) or words[-1].lower() in _NOT_NAMES:
+        return False
+    if any(w[:1].isupper() for w in words if w.lower() not in ("the", "a", "an")):
+        return True
+    return bool(_AGENT_HEAD.search(words[-1]))
+
+
+def is_back_reference(phrase: str) -> bool:
+    """'it', 'the agency', 'the official', 'the two ministries': names no one by itself."""
+    words = phrase.split()
+    if _PRONOUN.match(phrase) or _DOCUMENT.match(phrase):
+        return True
+    return (words[0].lower() in ("the", "a", "an") and all(w[:1].islower() for w in words[1:])
+            and bool(_AGENT_HEAD.search(words[-1])))
+
+
+def _subject_before(sentence: str, verb_start: int) -> str | None:
+    head = _ACRONYM.sub("", sentence[:verb_start])
+    cuts = [m.end() for m in _BOUNDARY.finditer(head)]
+    return _clean(head[cuts[-1]:] if cuts else head)
+
+
+_APPOSITION = re.compile(r"^(a|an|the)\s+([\w'’-]+\s+){0,3}(of|for|at|on|in|with)\b|"
+                         r"^(an?|the)\s+(?:[\w'’-]+\s+){0,5}(think tank|agency|group|body|outlet|"
+                         r"newspaper|broadcaster|daily|service|unit|organi[sz]ation)$", re.I)
+# ", who sits on the committee,", ", in the same report,": asides between a name and its verb.
+_INSERT = re.compile(r"^(who|which|in|at|on|during|according|speaking|writing)\b", re.I)
+_PERSON = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}")
+
+
+_SOURCE_OF = re.compile(r"\b(?:reports?|statements?|figures|data|estimates?|assessments?|briefings?)\s+"
+                        r"(?:from|by|of|released by|issued by)\s+([^,;]+)$", re.I)
+_RELATIVE = re.compile(r",\s*(?:which|who)\s*$", re.I)
+_LIST_TAIL = re.compile(r"^\s*(?:and|or)\s+\S", re.I)
+_CLAUSE = re.compile(r"\b(is|was|are|were|been|than)\b")
+
+
+def _first_of(phrase: str) -> str:
+    """The first source named in a joint attribution, as the gold rules read one.
+
+    "Ukrainian officials and Western intelligence sources" -> "Ukrainian officials";
+    "Estavian, Norlandic and Valmoran intelligence agencies" -> "Estavian intelligence
+    agencies"; "Aram, Bex and Cal" -> "Aram".
+    """
+    phrase = re.sub(r"^(both|all|each of)\s+", "", phrase, flags=re.I)
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", phrase) if i.strip()]
+    if len(items) < 2:
+        return phrase
+    first, last = items[0], items[-1]
+    if _AGENT_HEAD.search(first.split()[-1]):
+        return first  # "A officials and B sources": two whole names
+    if len(items) == 2:
+        return phrase  # "A and B intelligence sources": one joint description
+    if len(items) > 2 and all(len(i.split()) <= 2 for i in items[:-1]) and len(last.split()) > 1 \
+            and _AGENT_HEAD.search(last.split()[-1]):
+        return first + " " + " ".join(last.split()[1:])  # adjectives sharing one head noun
+    return first
+
+
+def _speaker(head: str) -> str | None:
+    """The subject ending ``head``: past an apposition ("Ana Ruiz, a member of X,"),
+    a relative pronoun ("an estimate from X, which said"), or a list ("A, B and C said")."""
+    relative = _RELATIVE.search(head)
+    if relative:
+        head = head[:relative.start()]
+        source = _SOURCE_OF.search(head)
+        return _clean(source.group(1)) if source else _subject_before(head, len(head))
+    pronoun = re.search(r"\b(it|he|she|they)\s+(?:\w+\s+)?$", head, re.I)
+    if pronoun and not _BOUNDARY.search(head[pronoun.end():]):
+        return pronoun.group(1)  # "... casualties it gave in January"
+    subject = _subject_before(head, len(head))
+    if subject and _CLAUSE.search(subject):
+        return None  # a clause, not a subject ("the claim is higher than a March estimate")
+    if subject and _LIST_TAIL.match(head[head.rfind(","):].lstrip(",")) and "," in head:
+        # "A, B, and C estimate": the list runs back over short comma-separated items.
+        parts = head.split(",")
+        start = len(parts) - 1
+        while start > 0 and len(parts[start - 1].split()) <= 3 and re.search(r"[A-Z]", parts[start - 1]):
+            start -= 1
+        if start < len(parts) - 1:
+            return _clean(_first_of(",".join(parts[start:])))
+    if subject:
+        return _clean(_first_of(subject))
+    if not head.rstrip().endswith(","):
+        return None
+    # "X, <insert>, said": an apposition, a relative clause or an aside after the name, or
+    # the name itself after a title ("the defence minister, Ana Ruiz, said").
+    parts = head.rstrip()[:-1].rsplit(",", 2)
+    if len(parts) < 2:
+        return None
+    insert = parts[-1].strip()
+    if _APPOSITION.match(insert) or _INSERT.match(insert):
+        return _speaker_plain(parts[-2])
+    if _PERSON.fullmatch(insert):
+        return insert
+    return None
+
+
+def _speaker_plain(head: str) -> str | None:
+    subject = _subject_before(head, len(head))
+    return _clean(_first_of(subject)) if subject else None
+
+
+def _named(phrase: str | None) -> str | None:
+    """The capitalised name at the start of a phrase ("Reuters", "Kyodo News"), if it is one."""
+    if not phrase or _GENERIC.match(phrase.strip()):
+        return None
+    match = _TOLD.match(phrase)
+    return match.group(1).strip() if match else None
+
+
+def attribute(sentence: str) -> Attribution:
+    """The attribution the sentence's own words give (names exactly as written)."""
+    sentence = _DATELINE.sub("", sentence)
+    citing = _CITING.search(sentence)
+    according = _ACCORDING.search(sentence)
+    subjects: list[tuple[str, str, int]] = []  # (phrase, verb, offset of the phrase's verb)
+    for verb in _VERB.finditer(sentence):
+        if _DETERMINER.search(sentence[:verb.start()]) or (
+                verb.group(1) in _NOUN_TOO and _NOUN_NEXT.match(sentence[verb.end():])):
+            continue  # "an estimate of", "described reports of", "the claims were": nouns
+        subject = _speaker(sentence[:verb.start()])
+        if subject is None and verb.group(1).endswith("ing") and subjects:
+            continue  # "S said ..., saying": the same speaker
+        if subject and _is_agent(subject) and not (citing and subject in citing.group(1)):
+            subjects.append((subject, verb.group(1), verb.start(), verb.end()))
+    if citing:
+        cited = _clean(_first_of(citing.group(1)))
+        relay = next((s for s, _, _, _ in subjects), None)
+        if relay is None and sentence[:citing.start()].rstrip().endswith(","):
+            head = sentence[:citing.start()].rstrip()[:-1]
+            relay = _subject_before(head + " ", len(head) + 1)
+            relay = re.sub(r"^according to\s+", "", relay, flags=re.I) if relay else None
+        if cited:
+            return Attribution(cited, relay, True)
+    if according:
+        report = _REPORT_OF.match(according.group(1))
+        name = _clean(_first_of(report.group("who") or report.group("who2") if report
+                                else according.group(1)))
+        relay = next((s for s, v, _, _ in subjects if v in ("reported", "reports")), None)
+        if name and _is_agent(name):
+            return Attribution(name, relay if relay != name else None, True)
+    contrast = _CONTRAST_OWNER.search(sentence)
+    if not subjects:
+        return Attribution()
+    name, verb, _, end = subjects[0]
+    via = None
+    if verb in ("told", "tells", "informed", "briefed"):
+        via = _named(sentence[end:])
+    others = []
+    for second, second_verb, start, _ in subjects[1:]:
+        at = sentence.rfind(second, end, start)
+        gap = sentence[end:at] if at >= end else "-"
+        if second_verb in ("reported", "reports", "said", "says") and _named(second) \
+                and sentence.rstrip(" .\"”").endswith(second_verb):
+            via = second  # "S said ..., the Wire reported."
+        elif _CONTRAST.search(sentence[end:start]):
+            others.append(second)  # "S1 put deaths at 7,000, while S2 said 90": a second claim
+        elif not is_back_reference(second) and _named(second) and _RELAY_GAP.match(gap):
+            # "S1 told reporters that S2 estimated ...": S2's claim, relayed by S1.
+            return Attribution(second, name, True, tuple(others))
+    if not others and contrast:
+        others.append(contrast.group(1).strip())
+    return Attribution(name, via, True, tuple(others))
+
+
+def resolve(phrase: str, earlier: list[str], text_before: str = "") -> str | None:
+    """The earlier named source a back-reference points to, latest first.
+
+    "the agency" points to the last speaker whose name has "agency" (or a kindred
+    word) in it, else to the last name written before that ends the same way
+    ("the defence ministry" -> "Valmoran defence ministry"); a pronoun or "the
+    statement" points to the last speaker of all.
+    """
+    names = [n for n in reversed(earlier) if not is_back_reference(n)]
+    document = _DOCUMENT.match(phrase)
+    if document and text_before:
+        # "X issued a statement ... The statement said": the document's author.
+        issued = list(re.finditer(rf"((?:[A-Z][\w'’-]*\s+)(?:[\w'’-]+\s+){{0,3}}?)(?:issued|released|"
+                                  rf"published|put out|said in)\s+(?:a|an|its)\s+(?:\w+\s+)?"
+                                  rf"{document.group(3)}", text_before))
+        if issued:
+            return issued[-1].group(1).strip()
+    if _PRONOUN.match(phrase) or document:
+        return names[0] if names else None
+    found = _kindred(phrase, names)
+    if found is None and text_before:
+        tail = " ".join(phrase.split()[1:])
+        written = list(re.finditer(rf"(?<![\w'’-])((?!(?:The|A|An|This|That|It)\b)[A-Z][\w'’-]*\s+"
+                                   rf"(?:[A-Z][\w'’-]*\s+){{0,3}}){re.escape(tail)}\b", text_before))
+        if written:
+            return (written[-1].group(1) + tail).strip()
+    return found
+
+
+def _kindred(phrase: str, names: list[str]) -> str | None:
+    head = phrase.split()[-1].lower().rstrip("s")
+    kin = {"agency": ("agency", "service", "bureau", "directorate", "intelligence"),
+           "service": ("service", "agency", "intelligence"),
+           "bureau": ("bureau", "agency", "intelligence"),
+           "directorate": ("directorate", "intelligence"),
+           "spokesman": ("spokes",), "spokeswoman": ("spokes",), "spokesperson": ("spokes",)}
+    words = kin.get(head, (head,))
+    for name in names:
+        if head in ("agency", "service", "bureau") and re.search(r"\b(news|press|wire)\b", name, re.I):
+            continue  # a news agency is not "the agency" that made the estimate
+        if any(w in name.lower() for w in words):
+            return name
+    return None
