@@ -121,8 +121,9 @@ def _cited(article: Article, backend: Backend, published: str | None, result: Ex
                     cited.facts_model(task), context=context, max_retries=retries,
                     max_tokens=160, stats=result.stats)
             except StructuredError as exc:
-                # Figures come from the text, so the records stand; only attribution is lost.
-                result.warnings.append(f"{where}: attribution dropped, {exc}")
+                # Figures and attribution come from the text, so the records stand; the
+                # model's reading (back-references, places, dates) is lost.
+                result.warnings.append(f"{where}: model's reading dropped, {exc}")
         if task.treaty:
             try:
                 treaty = structured_call(

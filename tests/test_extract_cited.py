@@ -83,22 +83,39 @@ def test_an_answer_that_is_not_json_is_re_asked_and_counted():
     assert "Source: the army chief" in str(backend.calls[2]["messages"])
 
 
-def test_names_the_article_never_writes_are_dropped_not_re_asked():
+def test_the_sentences_own_attribution_wins_over_the_models_guess():
     guess = {"source": "Invented Agency", "via": "Bloomberg", "to": None, "when": None}
     result = run(FakeBackend(scripted({"sentence [0]": guess})))
     dep = result.records.troop_deployments[0]
-    assert dep.troops.low == 2000 and dep.source is None
-    assert result.stats.retries == 0
-    guess = {"source": "the defence ministry", "via": "Bloomberg", "to": None, "when": None}
-    dep = run(FakeBackend(scripted({"sentence [0]": guess}))).records.troop_deployments[0]
-    assert dep.source.name == "the defence ministry" and dep.source.via is None
+    assert dep.troops.low == 2000 and result.stats.retries == 0
+    assert (dep.source.name, dep.source.via) == ("the defence ministry", "Reuters")
+
+
+BACK_REFERENCE = ("Estavia has moved about 900 soldiers to the border, officials said.\n\n"
+                  "It said 40 Estavian soldiers had been killed there.\n")
+
+
+def test_back_reference_names_the_model_invents_are_dropped_not_re_asked():
+    guess = {"source": "Invented Agency", "via": None, "force": "Estavian soldiers", "when": None}
+    backend = FakeBackend(scripted({"sentence [1]": guess}))
+    cas = run(backend, BACK_REFERENCE).records.casualty_estimates[0]
+    # "It" points back to "officials", the last speaker the article names.
+    assert cas.source.name == "officials"
+    assert sum("sentence [1]" in question(c) for c in backend.calls) == 1
+
+
+def test_a_claim_attributed_to_no_one_has_no_source_whatever_the_model_says():
+    text = "Some 3,000 Estavian soldiers were moved to the northern border in May.\n"
+    guess = {"source": "the defence ministry", "via": None, "to": None, "when": "in May"}
+    dep = run(FakeBackend(scripted({"sentence [0]": guess})), text).records.troop_deployments[0]
+    assert dep.troops.low == 3000 and dep.source is None
 
 
 def test_unusable_answers_keep_the_figures_and_warn():
     result = run(FakeBackend(scripted({"sentence [0]": "no idea"})))
     dep = result.records.troop_deployments[0]
-    assert dep.troops.low == 2000 and dep.source is None
-    assert any("attribution dropped" in w for w in result.warnings)
+    assert dep.troops.low == 2000 and dep.source.name == "the defence ministry"
+    assert any("model's reading dropped" in w for w in result.warnings)
 
 
 def test_places_and_dates_the_article_never_wrote_are_dropped():

@@ -611,7 +611,7 @@ def test_invalid_answers_with_the_cited_strategy_keep_the_program_s_records(tmp_
     (outcome,) = report.outcomes
     assert outcome.ok and len(server.requests) == 4  # one question and the summary, each re-asked once
     warnings = outcome.extraction.warnings
-    assert warnings[0].startswith("sentence [0]: attribution dropped, openai:test-model: output "
+    assert warnings[0].startswith("sentence [0]: model's reading dropped, openai:test-model: output "
                                   "failed validation after 2 attempt(s)")
     assert warnings[1].startswith("summary: fell back to the lead sentences")
     records = outcome.extraction.records

@@ -27,6 +27,7 @@ from pydantic import (
 )
 
 from summarizer.article import Article, Sentence
+from summarizer.attribution import attribute, is_back_reference, resolve
 from summarizer.dates import find_date_phrases, resolve_date
 from summarizer.figures import Figure, derived_share, label_figures
 from summarizer.grounding import INJECTION, span_evidence
@@ -46,9 +47,10 @@ __all__ = ["SentenceTask", "build_records", "facts_model", "messages_for", "plan
 
 _CASUALTY_LABELS = ("killed", "wounded", "killed_or_wounded", "captured")
 _TROOP_NOUN = re.compile(r"\b(troops|soldiers|forces|personnel|contingent|units?|servicemen|"
-                         r"reinforcements|fighters|battalions?|brigades?)\b", re.I)
-_SENT = re.compile(r"\b(sen[dt]\w*|deploy\w*|dispatch\w*|transport\w*|arriv\w*|rotat\w*)\b", re.I)
-_NEW = re.compile(r"\b(additional|more|new|another|fresh|further|second|third|next|extra)\b", re.I)
+                         r"reinforcements|fighters|battalions?|brigades?|group|wave|rotation|detachment)\b", re.I)
+_SENT = re.compile(r"\b(sen[dt]\w*|deploy\w*|dispatch\w*|transport\w*|arriv\w*|rotat\w*|crossed|"
+                   r"moved|flown|shipped|airlifted|sailed)\b", re.I)
+_NEW = re.compile(r"\b(additional|more|new|another|fresh|further|first|second|third|next|extra)\b", re.I)
 _REDEPLOY = re.compile(r"\bredeploy\w*|\bwithdr[ae]w\w*", re.I)
 _TREATY = re.compile(r"\b(treaty|treaties|pact|agreement|accord|alliance|convention)\b", re.I)
 _GENERIC_ROLE = {"troops", "troop", "soldiers", "soldier", "personnel", "men", "others", "members",
@@ -67,6 +69,11 @@ class SentenceTask:
     casualty_groups: list[list[Figure]] = field(default_factory=list)
     unsized_wave: bool = False
     treaty: bool = False
+    # What only the model can answer: who a back-reference the program could not resolve
+    # means ("the agency said"), and the second speaker of a two-claim sentence.
+    ask_source: bool = False
+    ask_source2: bool = False
+    dated: bool = True  # the sentence has a date phrase for "when" to copy
 
     @property
     def asks_facts(self) -> bool:
@@ -101,6 +108,11 @@ def plan(article: Article) -> list[SentenceTask]:
                              and bool(_SENT.search(text)) and bool(_NEW.search(text))
                              and not _REDEPLOY.search(text))
         if task.asks_facts or task.treaty:
+            said = attribute(text)
+            task.ask_source = bool(said.name and is_back_reference(said.name)
+                                   and _resolved(said.name, task, article) is None)
+            task.ask_source2 = len(task.casualty_groups) > 1 and not said.others
+            task.dated = bool(find_date_phrases(text))
             tasks.append(task)
     return tasks
 
@@ -155,24 +167,35 @@ def written_in(name: str, text: str) -> bool:
     return bool(words) and words <= set(re.findall(r"[a-z0-9]+", lowered))
 
 
+class _FactsAnswer(BaseModel):
+    # A field the question did not ask for (small models copy the examples' keys) is
+    # ignored rather than re-asked: a re-ask costs a whole answer.
+    model_config = ConfigDict(extra="ignore")
+
+
 def facts_model(task: SentenceTask) -> type[BaseModel]:
-    """The answer schema for one sentence: only the fields this sentence needs."""
-    # The source's kind is read from its name by the program (summarizer.sources).
-    fields: dict[str, Any] = {"source": (str | None, None), "via": (str | None, None)}
+    """The answer schema for one sentence: only what the program cannot read itself.
+
+    Who said it and through whom come from the sentence's grammar
+    (``summarizer.attribution``) and the source's kind from its name
+    (``summarizer.sources``), so ``source`` is asked only for a back-reference the
+    program could not resolve; ``when`` only where the sentence has a date phrase.
+    """
+    fields: dict[str, Any] = {}
+    if task.ask_source:
+        fields["source"] = (str | None, None)
     if task.unsized_wave:
         fields["sent"] = (bool, False)
     if task.troops or task.unsized_wave:
-        # Whether a figure is a running total is read from the sentence (``cumulative``).
-        fields.update(to=(str | None, None), when=(str | None, None))
+        fields["to"] = (str | None, None)
     if task.casualty_groups:
-        fields.update(force=(str | None, None))
-        if not (task.troops or task.unsized_wave):
-            fields.update(when=(str | None, None))
-    if len(task.casualty_groups) > 1:
-        fields.update(source2=(str | None, None), via2=(str | None, None))
-    # Names are not validated here: a re-ask costs a whole answer and small models
-    # repeat the same guess; a name the article never writes is dropped in _source.
-    return create_model("Facts", __base__=_Answer, **fields)
+        fields["force"] = (str | None, None)
+    if task.dated:
+        fields["when"] = (str | None, None)
+    if task.ask_source2:
+        fields["source2"] = (str | None, None)
+    # Names are not validated here: a name the article never writes is dropped in _source.
+    return create_model("Facts", __base__=_FactsAnswer, **fields)
 
 
 class TreatyAnswer(_Answer):
@@ -252,17 +275,75 @@ def _source(name: str | None, via: str | None, article: Article) -> Source | Non
     return Source(name=name, via=via, kind=infer_kind(name, article.text) or "unnamed")
 
 
+def _resolved(said: str, task: SentenceTask, article: Article) -> str | None:
+    earlier = [a.name for a in (attribute(x.text) for x in article.sentences[:task.sentence.index])
+               if a.name]
+    return resolve(said, earlier, article.text[:task.sentence.start])
+
+
+def _speaker(said: str | None, model_name: str | None, task: SentenceTask, article: Article) -> str | None:
+    """The sentence's own speaker; a back-reference resolved to an earlier name, else the model's."""
+    if said is None or not is_back_reference(said):
+        return said
+    if model_name and written_in(model_name, article.text) and not is_back_reference(model_name):
+        fallback: str | None = model_name
+    else:  # "the ministry" as written still says something; a bare "it" says nothing
+        fallback = None if len(said.split()) == 1 else said
+    return _resolved(said, task, article) or fallback
+
+
+def attributed_sources(task: SentenceTask, facts: Any | None, article: Article) -> list[Source | None]:
+    """The source of each claim in the sentence: its grammar first, the model's reading after.
+
+    The sentence's wording decides who is quoted and through whom (``summarizer.attribution``);
+    the model is heard only for back-references the program cannot resolve. A sentence that
+    attributes its claim to no one has no source, whatever the model guessed.
+    """
+    get = (lambda name: getattr(facts, name, None)) if facts is not None else (lambda name: None)
+    said = attribute(task.sentence.text)
+    if not said.cue:
+        return [None, None]
+    first = _source(_speaker(said.name, get("source"), task, article), said.via, article)
+    second_name = said.others[0] if said.others else get("source2")
+    second = _source(_speaker(second_name, get("source2"), task, article), said.via if said.others
+                     else None, article) if second_name else None
+    return [first, second]
+
+
 _TOTAL_CUE = re.compile(r"\b(since|in total|so far|to date|altogether|overall|in all|cumulative\w*|"
                         r"total (number|of))\b", re.I)
 _PERFECT = re.compile(r"\b(have|has)\s+(been\s+)?(sent|deployed|dispatched|given|provided|supplied|"
                       r"transferred|stationed)\b", re.I)
 
 
-def cumulative(sentence: str) -> bool:
+_WAVE_BEFORE = re.compile(r"\b(another|additional|fresh|further|new|extra|latest|next)\b[^,;]{0,30}$", re.I)
+_WAVE_AFTER = re.compile(r"^\s*(more|additional|extra|new|fresh)\b", re.I)
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    left = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start)) + 1
+    stops = [i for i in (sentence.find(",", end), sentence.find(";", end)) if i >= 0]
+    return sentence[left:min(stops) if stops else len(sentence)]
+
+
+def cumulative(sentence: str, figure: Figure | None = None) -> bool:
     """A running total ("since the war began", "have been deployed" with no time window)?
 
-    A figure tied to a time window ("last year", "in March") is one wave.
+    A figure tied to a time window ("last year", "in March") is one wave, and so is
+    one marked as new ("another 3,000", "1,000 more"). With ``figure``, only its own
+    clause is read: "sent another 3,000, adding to the 11,000 sent since ..." holds a
+    wave and a total.
     """
+    if figure is not None:
+        start, end = figure.phrase.start, figure.phrase.end
+        clause = _clause(sentence, start, end)
+        marked_new = _WAVE_BEFORE.search(sentence[max(0, start - 40):start]) or \
+            _WAVE_AFTER.match(sentence[end:])
+        if marked_new and not re.search(r"\btotal\b", clause, re.I):
+            return False
+        if _TOTAL_CUE.search(clause) or re.search(r"\b(adding to|bringing)\b", clause, re.I):
+            return True
+        sentence = clause
     if _TOTAL_CUE.search(sentence):
         return True
     windows = [d for d in find_date_phrases(sentence) if not d.text.lower().startswith("since")]
@@ -289,16 +370,21 @@ def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, art
     get = (lambda name: getattr(facts, name, None)) if facts is not None else (lambda name: None)
     out: dict[str, list[Any]] = {"troop_deployments": [], "casualty_estimates": [],
                                  "treaty_references": []}
-    source = _source(get("source"), get("via"), article)
+    sources = attributed_sources(task, facts, article)
+    source = sources[0]
     # A place or date the article never wrote is the model's guess: dropped, not re-asked.
     start, end = _dates(_written(get("when"), article), ref)
     destination = _written(get("to"), article)
+    if destination and re.search(rf"\bfrom\s+(?:\S+\s+){{0,4}}?{re.escape(destination)}", s.text, re.I) \
+            and not re.search(rf"\b(?:to|into|in|at|toward|towards)\s+(?:\S+\s+){{0,3}}?{re.escape(destination)}",
+                              s.text, re.I):
+        destination = None  # where the troops left from, not where they went
     waves = list(task.troops) or ([None] if task.unsized_wave and get("sent") else [])
     for figure in waves:
         out["troop_deployments"].append(TroopDeployment(
             troops=figure.phrase.count if figure else None, start=start, end=end,
             destination=destination, role=_role(s.text, figure),
-            cumulative=figure is not None and cumulative(s.text),
+            cumulative=figure is not None and cumulative(s.text, figure),
             source=source, evidence=evidence))
     for n, group in enumerate(task.casualty_groups):
         counts: dict[str, Count] = {}
@@ -308,7 +394,7 @@ def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, art
                 derived = derived_share(s.text, figure.phrase.count)
                 if derived and derived[0] in _CASUALTY_LABELS:
                     counts.setdefault(derived[0], derived[1])
-        group_source = source if n == 0 else _source(get("source2"), get("via2"), article)
+        group_source = sources[min(n, 1)]
         out["casualty_estimates"].append(CasualtyEstimate(
             force=(get("force") or "unspecified").strip() or "unspecified",
             as_of=start, source=group_source, evidence=evidence, **counts))
