@@ -362,6 +362,22 @@ def test_5xx_past_the_client_retries_names_the_status_and_reason():
     assert str(info.value) == f"{MODEL}: HTTP 503 from server: model is loading"
 
 
+def test_a_server_that_refuses_json_schema_gets_its_own_schema_form():
+    """llama_cpp.server answers ``json_schema`` with HTTP 500 but reads
+    ``{"type": "json_object", "schema": ...}``: the backend switches once and keeps to it."""
+    refusal = Reply("status", status=500, body={"detail": [{
+        "loc": ["body", "response_format", "type"], "msg": "Input should be 'text' or 'json_object'",
+        "input": "json_schema"}]})
+    with FakeOpenAI([refusal, Reply("content", content=GOOD), Reply("content", content=GOOD)]) as server:
+        client = backend(server.url, max_retries=0)
+        assert structured_call(client, ASK, Reading).place == "Tarsk"
+        assert structured_call(client, ASK, Reading).place == "Tarsk"
+    formats = [r["response_format"] for r in server.requests]
+    assert formats[0]["type"] == "json_schema"
+    assert [f["type"] for f in formats[1:]] == ["json_object", "json_object"]
+    assert all("schema" in f for f in formats[1:])
+
+
 def test_4xx_is_not_retried_and_says_why():
     bad = Reply("status", status=400, body={"error": {"message": "unknown field 'response_format'"}})
     with FakeOpenAI([bad]) as server:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 from openai.types.chat import ChatCompletion
 
 from summarizer.backends.base import BackendError, check_real_calls
+from summarizer.backends.local import llama_response_format
 
 __all__ = ["OpenAIBackend"]
 
@@ -51,6 +52,9 @@ class OpenAIBackend:
         self._api_key = key
         self._client: Any = None
         self._client_lock = threading.Lock()  # summarize_jsonl calls from several threads
+        # llama-cpp-python's server refuses response_format json_schema (HTTP 500) and reads a
+        # schema only as {"type": "json_object", "schema": ...}: switched on its first refusal.
+        self._schema_as_json_object = False
 
     def __repr__(self) -> str:  # never show the key (nor credentials inside the URL)
         return f"OpenAIBackend(model={self.model!r}, base_url={_public_url(self.base_url)!r})"
@@ -79,6 +83,10 @@ class OpenAIBackend:
         kwargs["model"] = self.model
         kwargs.pop("grammar", None)  # a local-backend hint
         kwargs.setdefault("temperature", 0.0)
+        fmt = kwargs.get("response_format")
+        wants_schema = isinstance(fmt, dict) and fmt.get("type") == "json_schema"
+        if wants_schema and self._schema_as_json_object:
+            kwargs["response_format"] = llama_response_format(fmt)
         try:
             response = self._get_client().chat.completions.create(**kwargs)
         except openai.APITimeoutError as exc:  # the client retries these: say how often
@@ -87,6 +95,9 @@ class OpenAIBackend:
             self._fail(f"connection failed to {_public_url(self.base_url) or 'api.openai.com'} "
                        f"({_reason(exc)}){self._tries()}", exc)
         except openai.APIStatusError as exc:
+            if wants_schema and kwargs["response_format"] is fmt and "json_schema" in _server_message(exc):
+                self._schema_as_json_object = True  # the server wants llama-cpp-python's form
+                return self.create(**kwargs)
             hint = " (check OPENAI_API_KEY)" if exc.status_code in (401, 403) else ""
             detail = _server_message(exc)
             self._fail(f"HTTP {exc.status_code} from server{': ' + detail if detail else ''}{hint}", exc)
