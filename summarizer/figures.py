@@ -40,6 +40,9 @@ _UNIT_NOUN = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}(pieces|artillery|missiles?|rockets?|shells?|rounds|drones?|tanks?|"
     r"vehicles|guns|km|kilomet\w+|miles?|%|percent|per cent|days?|weeks?|months?|years?|hours?|"
     r"dollars|euros|tons?|tonnes|villages|towns|times|nations|countries|square)\b", re.I)
+# A limit on troop numbers: "raise the ceiling from 1,000 to 1,400", "may keep no more than 1,500".
+_LIMIT = re.compile(r"\b(ceiling|cap|caps|capped|limit|limits|limited|maximum|quota|may keep|may station|"
+                    r"allowed to|permitted to|under (its|the) terms)\b", re.I)
 # A casualty verb right before the figure: "the strike killed up to 200 soldiers".
 _STRUCK = re.compile(r"\b(killed|wounded|injured|captured)\s*$", re.I)
 _SENT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}(?:has|have|had)?\s*(?:sent|deployed|dispatched|stationed)\b", re.I)
@@ -90,6 +93,8 @@ def _label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: int) 
         label = _casualty_label(before_clause[-80:])
         if label:
             return label
+    if troop_after and _LIMIT.search(before_clause[-90:]):
+        return "other"  # a ceiling or a treaty's cap on troops is not a deployment
     if troop_after:
         return "troops"
     if (_SENT_AFTER.match(after) or _TOTAL_BEFORE.search(before_clause)) and _ANY_TROOPS.search(sentence):

@@ -30,6 +30,11 @@ def labelled(sentence):
     ("A drone strike on Monday killed up to 200 Estavian soldiers, the General Staff said.",
      [("up to 200", "killed", False)]),
     ("The town of about 15,000 people hosts a garrison.", [("about 15,000", "other", False)]),
+    # limits on troop numbers are not deployments
+    ("Parliament voted to raise the ceiling on the mission from 1,000 to 1,400 soldiers.",
+     [("from 1,000 to 1,400", "other", False)]),
+    ("Under its terms each side may keep no more than 1,500 troops inside the zone.",
+     [("no more than 1,500", "other", False)]),
 ])
 def test_figures_are_labelled_from_their_own_clause(sentence, expected):
     assert labelled(sentence) == expected

@@ -379,7 +379,10 @@ def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, art
             and not re.search(rf"\b(?:to|into|in|at|toward|towards)\s+(?:\S+\s+){{0,3}}?{re.escape(destination)}",
                               s.text, re.I):
         destination = None  # where the troops left from, not where they went
-    waves = list(task.troops) or ([None] if task.unsized_wave and get("sent") else [])
+    # The program found an unsized new wave; the model confirms or rejects it. An answer that
+    # leaves "sent" out (small models drop fields) keeps the program's reading.
+    confirmed = get("sent") if facts is not None and "sent" in facts.model_fields_set else True
+    waves = list(task.troops) or ([None] if task.unsized_wave and confirmed else [])
     for figure in waves:
         out["troop_deployments"].append(TroopDeployment(
             troops=figure.phrase.count if figure else None, start=start, end=end,
