@@ -126,29 +126,40 @@ def summarize_paths(paths: list[str | Path], *, model: str | Backend = DEFAULT_M
 def extract_file(path: Path, backend: Backend, out: Path | None, strategy: str | None,
                  used_ids: set[str], cache: ResponseCache | None = None) -> ArticleOutcome:
     """Read, extract (or take from ``cache``), validate and write one article."""
-    started = time.perf_counter()
     article_id = article_id_for(path)
     while article_id in used_ids:  # same stem in two folders: keep both
         article_id += "_"
     used_ids.add(article_id)
     outcome = ArticleOutcome(path=str(path), article_id=article_id)
-    try:
-        text = read_article(path)
-        outcome.extraction, outcome.cached = _extract_cached(
-            Article.from_text(article_id, text), backend, strategy, cache)
-        doc = outcome.extraction.records.model_dump(mode="json")
-        validate_document("article_records", doc)
+
+    def write(doc: dict[str, Any]) -> None:
         if out is not None:
             outcome.output = safe_output_path(out, article_id)
             write_json_atomic(outcome.output, doc)
+
+    return _process(outcome, str(path), lambda: read_article(path), write, backend, strategy, cache)
+
+
+def _process(outcome: ArticleOutcome, where: str, read: Callable[[], str],
+             write: Callable[[dict[str, Any]], None], backend: Backend, strategy: str | None,
+             cache: ResponseCache | None) -> ArticleOutcome:
+    """One article from text to a validated, written record; any failure becomes its one line."""
+    started = time.perf_counter()
+    try:
+        text = read()
+        outcome.extraction, outcome.cached = _extract_cached(
+            Article.from_text(outcome.article_id, text), backend, strategy, cache)
+        doc = outcome.extraction.records.model_dump(mode="json")
+        validate_document("article_records", doc)
+        write(doc)
     except WeightsError as exc:
         raise RunError(str(exc)) from exc
     except InputError as exc:
         outcome.error = str(exc)
     except OSError as exc:
-        outcome.error = f"{path}: cannot write {outcome.output}: {exc.strerror or exc}"
+        outcome.error = f"{where}: cannot write {outcome.output or 'the output'}: {exc.strerror or exc}"
     except (ExtractionError, StructuredError, BackendError, SchemaError, ValueError) as exc:
-        outcome.error = f"{path}: {exc}"
+        outcome.error = f"{where}: {exc}"
     outcome.seconds = time.perf_counter() - started
     return outcome
 
@@ -219,23 +230,18 @@ def summarize_jsonl(in_path: str | Path, out_path: str | Path, *, model: str | B
         if isinstance(item, ArticleOutcome):
             return item
         n, article_id, text = item
-        started = time.perf_counter()
-        outcome = ArticleOutcome(path=f"{in_path}:{n}", article_id=article_id)
-        try:
+
+        def read() -> str:
             if not text.strip():
                 raise ExtractionError("empty text")
-            outcome.extraction, outcome.cached = _extract_cached(
-                Article.from_text(article_id, text), backend, strategy, cache)
-            doc = outcome.extraction.records.model_dump(mode="json")
-            validate_document("article_records", doc)
+            return text
+
+        def append(doc: dict[str, Any]) -> None:
             with lock, open(out, "a", encoding="utf-8") as fh:
                 fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
-        except WeightsError as exc:
-            raise RunError(str(exc)) from exc
-        except (ExtractionError, StructuredError, BackendError, SchemaError, ValueError) as exc:
-            outcome.error = f"{in_path}:{n} ({article_id}): {exc}"
-        outcome.seconds = time.perf_counter() - started
-        return outcome
+
+        return _process(ArticleOutcome(path=f"{in_path}:{n}", article_id=article_id),
+                        f"{in_path}:{n} ({article_id})", read, append, backend, strategy, cache)
 
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
         for done, outcome in enumerate(pool.map(work, todo), start=1):
