@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--strategy", default=None, help="force a strategy (cited or single)")
     parser.add_argument("--root", type=Path, default=None, help="project checkout (default: auto)")
     parser.add_argument("--no-cache", action="store_true", help="ignore cached extractions")
+    parser.add_argument("--record", metavar="FOLDER", default=None,
+                        help="also store every model response in FOLDER (replay it with "
+                             "--model replay:FOLDER); implies --no-cache")
     parser.add_argument("--gate", action="store_true",
                         help="exit 1 when a gated figure falls below the committed baseline")
     parser.add_argument("--update-baseline", action="store_true",
@@ -87,10 +90,13 @@ def main(argv: Sequence[str]) -> int:
                                                  else f"{outcome.seconds:.1f}s")
         err.print(f"{model} {dataset} {outcome.article_id}: {state}", highlight=False)
 
+    if args.record and len(args.models or [DEFAULT_MODEL]) > 1:
+        err.print("summarize eval: --record takes one --model", highlight=False)
+        return 2
     try:
         results = evaluate(args.models or [DEFAULT_MODEL], config, args.datasets,
                            base_url=args.base_url, strategy=args.strategy,
-                           use_cache=not args.no_cache, on_article=on_article)
+                           use_cache=not args.no_cache, on_article=on_article, record=args.record)
     except BackendError as exc:
         err.print(f"summarize eval: {exc}", highlight=False)
         return 2

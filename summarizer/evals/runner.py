@@ -38,6 +38,13 @@ class EvalConfig:
     thresholds: dict[str, dict[str, float]]
     ci: dict[str, list[str]]
 
+    def thresholds_for(self, model: str, dataset: str) -> dict[str, float]:
+        """A model's floors on one dataset: its own, overridden by a ``[thresholds."M".dataset]`` table."""
+        table = self.thresholds.get(model, {})
+        floors = {k: v for k, v in table.items() if not isinstance(v, dict)}
+        floors.update(table.get(dataset, {}) if isinstance(table.get(dataset), dict) else {})
+        return floors
+
     def dataset(self, name: str) -> Dataset:
         spec = self.datasets[name]
         return load_dataset(name, self.root / spec["articles"], self.root / spec["gold"])
@@ -89,12 +96,16 @@ OnArticle = Callable[[str, str, ArticleOutcome], None]
 
 def evaluate(models: list[str], config: EvalConfig, datasets: list[str] | None = None, *,
              base_url: str | None = None, strategy: str | None = None, use_cache: bool = True,
-             out_dir: Path | None = None, on_article: OnArticle | None = None) -> dict[str, Any]:
-    """Every model over every dataset: scores and cost per (model, dataset) run."""
+             out_dir: Path | None = None, on_article: OnArticle | None = None,
+             record: str | None = None) -> dict[str, Any]:
+    """Every model over every dataset: scores and cost per (model, dataset) run.
+
+    ``record`` stores every response of the (single) model for ``replay:`` (cache off).
+    """
     runs = []
-    cache = ResponseCache() if use_cache else None
+    cache = ResponseCache() if use_cache and record is None else None
     for model in models:
-        backend = get_backend(model, base_url=base_url)
+        backend = get_backend(model, base_url=base_url, record=record)
         for name in datasets or list(config.datasets):
             data = config.dataset(name)
             article_scores, failures, predictions = [], [], {}
