@@ -2,7 +2,7 @@
 
 Measures, in one run on this machine:
 1. raw llama.cpp prompt-eval and decode speed on the same model (plain completion, no grammar);
-2. the pipeline over the seeds, cold (model load included, response cache off): per article
+2. the pipeline over the seeds, cold (model load included, an empty response cache): per article
    wall time, prompt tokens sent, prompt tokens actually evaluated (the rest came from the
    KV-cache prefix), completion tokens, decode tokens/s;
 3. the ratio of the pipeline's wall time to the raw llama.cpp time for the same token counts;
@@ -25,34 +25,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer.article import Article  # noqa: E402
 from summarizer.backends.local import LocalBackend  # noqa: E402
-from summarizer.extract import extract  # noqa: E402
-from summarizer.io import read_article  # noqa: E402
 from summarizer.pipeline import summarize_paths  # noqa: E402
 
 CALIBRATION = ("The committee met on a grey morning to review the harvest figures, the state of the "
-               "roads and the budget for the coming year. ") * 12
+               "roads and the budget for the coming year. ") * 60
 
 
 def raw_speeds(backend: LocalBackend) -> dict[str, float]:
-    """Prompt-eval and decode tokens/s of plain llama.cpp calls on a fresh context."""
+    """Prompt-eval and decode tokens/s of one plain llama.cpp call on a fresh context.
+
+    The prompt is about 1,500 tokens, the length of a pipeline prompt (system text and
+    article), and decoding follows it: both slow down as the context grows, so speeds
+    measured on a short prompt would flatter the raw reference.
+    """
     llama = backend._load()
     tokens = llama.tokenize(CALIBRATION.encode())
     llama.reset()
     before = backend.perf()
-    llama.create_completion(CALIBRATION, max_tokens=1, temperature=0)
-    mid = backend.perf()
-    llama.reset()
-    llama.create_completion("Write a long story about a lighthouse keeper:", max_tokens=96,
-                            temperature=0)
+    llama.create_completion(CALIBRATION, max_tokens=64, temperature=0)
     after = backend.perf()
-    pe_tok = mid["prompt_eval_tokens"] - before["prompt_eval_tokens"]
-    pe_ms = mid["prompt_eval_ms"] - before["prompt_eval_ms"]
-    dec_tok = after["decode_tokens"] - mid["decode_tokens"]
-    dec_ms = after["decode_ms"] - mid["decode_ms"]
-    return {"calibration_prompt_tokens": len(tokens), "prompt_eval_tok_s": pe_tok / (pe_ms / 1000),
-            "decode_tok_s": dec_tok / (dec_ms / 1000)}
+    llama.reset()
+    pe_tok = after["prompt_eval_tokens"] - before["prompt_eval_tokens"]
+    pe_ms = after["prompt_eval_ms"] - before["prompt_eval_ms"]
+    dec_tok = after["decode_tokens"] - before["decode_tokens"]
+    dec_ms = after["decode_ms"] - before["decode_ms"]
+    return {"calibration_prompt_tokens": len(tokens), "calibration_decode_tokens": dec_tok,
+            "prompt_eval_tok_s": pe_tok / (pe_ms / 1000), "decode_tok_s": dec_tok / (dec_ms / 1000)}
 
 
 def main() -> int:
@@ -69,34 +68,39 @@ def main() -> int:
     load_s = time.perf_counter() - started
     speeds = raw_speeds(backend)
 
-    rows = []
-    for path in sorted(args.seeds.glob("*.txt")):
-        article = Article.from_text(path.stem, read_article(path))
-        before = backend.perf()
-        t0 = time.perf_counter()
-        result = extract(article, backend)
-        wall = time.perf_counter() - t0
-        after = backend.perf()
+    rows: list[dict] = []
+    perf = [backend.perf()]
+
+    def measure(done: int, total: int, outcome) -> None:
+        """Per article, as the run goes: llama.cpp's own counters since the previous article."""
+        before, after = perf[-1], backend.perf()
+        perf.append(after)
+        result = outcome.extraction
         evaluated = after["prompt_eval_tokens"] - before["prompt_eval_tokens"]
         decoded = after["decode_tokens"] - before["decode_tokens"]
         raw = evaluated / speeds["prompt_eval_tok_s"] + decoded / speeds["decode_tok_s"]
         records = sum(len(getattr(result.records, k)) for k in
                       ("troop_deployments", "casualty_estimates", "treaty_references"))
+        wall = outcome.seconds
         rows.append({
-            "article": path.stem, "wall_s": wall, "calls": result.stats.attempts,
+            "article": outcome.article_id, "wall_s": wall, "calls": result.stats.attempts,
             "prompt_tokens_sent": result.stats.prompt_tokens, "prompt_tokens_evaluated": evaluated,
             "completion_tokens": result.stats.completion_tokens, "decoded_tokens": decoded,
             "decode_tok_s_effective": decoded / wall if wall else 0.0, "raw_llama_s": raw,
             "ratio": wall / raw if raw else None, "records": records,
             "completion_tokens_per_record": result.stats.completion_tokens / records if records else None,
         })
-    cold_s = time.perf_counter() - started
 
     with tempfile.TemporaryDirectory() as cache:
         os.environ["SUMMARIZER_CACHE"] = cache
-        summarize_paths([args.seeds], model=backend, out_dir=None)  # fills the cache
+        # One cold pass (it also fills the response cache), then the warm re-run.
+        cold = summarize_paths([args.seeds], model=backend, out_dir=None, brief=False,
+                               on_article=measure)
+        assert not cold.failed, [o.error for o in cold.failed]
+        # Cold = model load + the five articles (the speed calibration above is left out).
+        cold_s = load_s + sum(r["wall_s"] for r in rows)
         t0 = time.perf_counter()
-        report = summarize_paths([args.seeds], model=backend, out_dir=None)
+        report = summarize_paths([args.seeds], model=backend, out_dir=None, brief=False)
         warm_s = time.perf_counter() - t0
         assert all(o.cached for o in report.outcomes)
 
