@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Attribution", "attribute", "is_back_reference", "resolve"]
 
@@ -27,7 +28,7 @@ _VERBS = (r"said|says|say|told|tells|reported|reports|estimated|estimates|estima
           r"stated|states|indicated|indicates|confirmed|confirms|assessed|assesses|believes|believed|"
           r"believe|added|adds|noted|notes|warned|announced|announces|put|puts|placed|places|wrote|"
           r"writes|disclosed|revealed|alleged|acknowledged|suggested|suggests|concluded|found|showed|"
-          r"shows|calculated|counted|puts|informed|briefed|testified|indicating|saying|showing|"
+          r"shows|calculated|counted|informed|briefed|testified|indicating|saying|showing|"
           r"suggesting|estimating|quoted|voted|approved|decided|gave|disputed")
 _VERB = re.compile(rf"\b({_VERBS})\b")
 _NOUN_TOO = {"claims", "reports", "estimates", "estimate", "states", "notes", "puts", "shows", "put"}
@@ -231,6 +232,9 @@ def _named(phrase: str | None) -> str | None:
     return match.group(1).strip() if match else None
 
 
+# Planning asks about every sentence before the one in hand (to resolve back-references)
+# and again when building records: the answer depends on the sentence alone, so keep it.
+@lru_cache(maxsize=4096)
 def attribute(sentence: str) -> Attribution:
     """The attribution the sentence's own words give (names exactly as written)."""
     sentence = _DATELINE.sub("", sentence)
