@@ -25,6 +25,10 @@ from summarizer.structured import CallStats, StructuredError, structured_call
 __all__ = ["STRATEGIES", "Extraction", "ExtractionError", "extract", "summarize_article"]
 
 STRATEGIES = ("cited", "single")
+# About 70 words: room for the 2 short sentences asked for. Small models often run on,
+# copying the article out; each token past this would cost a decode step, so the
+# answer is cut here and trimmed to its whole sentences.
+SUMMARY_MAX_TOKENS = 96
 _PASSES = (("deployments", "troop_deployments"), ("casualties", "casualty_estimates"),
            ("treaties", "treaty_references"))
 
@@ -146,7 +150,8 @@ def _cited(article: Article, backend: Backend, published: str | None, result: Ex
     try:
         answer = structured_call(backend, cited.messages_for(article, load_prompt("summary").body),
                                  cited.summary_model(), context=context, max_retries=retries,
-                                 max_tokens=200, stats=result.stats, grammar="always")
+                                 max_tokens=SUMMARY_MAX_TOKENS, stats=result.stats,
+                                 keep_truncated=True)
         fields["summary"] = cited.trim_summary(answer.summary)
     except StructuredError as exc:
         # An extractive lead is always faithful: better than no summary.

@@ -55,13 +55,16 @@ def _mode(name: str) -> Any:
 def structured_call(backend: Backend, messages: list[dict[str, str]], response_model: type[T], *,
                     context: dict[str, Any] | None = None, max_retries: int = 2,
                     max_tokens: int = 1024, stats: CallStats | None = None,
-                    **options: Any) -> T:
+                    keep_truncated: bool = False, **options: Any) -> T:
     """Ask ``backend`` for a ``response_model``; validators see ``context``.
 
     On a validation error instructor re-asks with the error, up to
     ``max_retries`` more times; then ``StructuredError`` is raised. Every
     attempt's tokens and time are added to ``stats``. ``options`` go to the backend
     (``grammar="always"`` asks the local backend to constrain even a first attempt).
+    With ``keep_truncated``, an answer cut off by ``max_tokens`` is read as far as it
+    goes (an open string is closed) and validated as it stands, instead of failing:
+    for free text whose validator trims it, the cap is then a length limit.
     """
     import instructor
     from instructor.core import InstructorError
@@ -93,12 +96,34 @@ def structured_call(backend: Backend, messages: list[dict[str, str]], response_m
         cause = exc.__cause__ or exc.__context__
         if isinstance(cause, BackendError):
             raise cause from exc
+        truncated = _truncated_answer(exc, response_model, context) if keep_truncated else None
+        if truncated is not None:
+            return truncated
         raise StructuredError(
             f"{backend.model_id}: output failed validation after {tally.attempts - before} "
             f"attempt(s): {_short(exc)}"
         ) from exc
     finally:
         tally.retries += max(0, tally.attempts - before - 1)
+
+
+def _truncated_answer(exc: BaseException, response_model: type[T],
+                      context: dict[str, Any] | None) -> T | None:
+    """The partial answer of a call cut off by its token cap, if it still validates."""
+    from instructor.core import IncompleteOutputException
+    from jiter import from_json
+    from pydantic import ValidationError
+
+    seen: BaseException | None = exc
+    while seen is not None and not isinstance(seen, IncompleteOutputException):
+        seen = seen.__cause__ or seen.__context__
+    completion = getattr(seen, "last_completion", None)
+    try:
+        content = completion.choices[0].message.content  # type: ignore[union-attr]
+        data = from_json(content.encode(), partial_mode="trailing-strings")
+        return response_model.model_validate(data, context=context)
+    except (AttributeError, IndexError, TypeError, ValueError, ValidationError):
+        return None
 
 
 def _short(exc: BaseException) -> str:

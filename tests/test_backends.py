@@ -95,3 +95,82 @@ def test_fake_backend_counts_calls():
     backend = FakeBackend(lambda kw: json.dumps({"ok": True}))
     backend.create(messages=[{"role": "user", "content": "x"}])
     assert len(backend.calls) == 1
+
+
+# --- the local backend's free first attempt, without llama.cpp -----------------
+
+class _FakeLlama:
+    """What LocalBackend uses of llama_cpp.Llama: a chat template, tokenizer and two calls."""
+
+    def __init__(self, template: str | None) -> None:
+        self.metadata = {"tokenizer.chat_template": template} if template else {}
+        self._model = type("M", (), {"token_get_text": staticmethod(lambda t: {1: "<s>", 2: "</s>"}[t])})()
+        self.prompts: list[bytes] = []
+        self.chat_calls: list[dict] = []
+
+    def token_eos(self) -> int:
+        return 2
+
+    def token_bos(self) -> int:
+        return 1
+
+    def tokenize(self, text: bytes, add_bos: bool = True, special: bool = False) -> list[int]:
+        self.prompts.append(text)
+        return list(text)
+
+    def create_completion(self, *, prompt, max_tokens, temperature, stop, seed):
+        text = ' "Valmora"}' if bytes(prompt).endswith(b'":') else 'to": "Valmora"}'
+        return {"id": "c1", "created": 0, "usage": {"prompt_tokens": len(prompt), "completion_tokens": 5,
+                                                   "total_tokens": len(prompt) + 5},
+                "choices": [{"text": text, "finish_reason": "stop"}]}
+
+    def create_chat_completion_openai_v1(self, **kwargs):
+        from summarizer.backends.fake import completion
+
+        self.chat_calls.append(kwargs)
+        return completion('```json\n{"to": null}\n```')
+
+
+@pytest.fixture
+def local_with(monkeypatch):
+    from summarizer.backends import allow_real_calls
+    from summarizer.backends.local import LocalBackend
+
+    def make(template: str | None) -> tuple[LocalBackend, _FakeLlama]:
+        backend, llama = LocalBackend("qwen2.5-1.5b"), _FakeLlama(template)
+        monkeypatch.setattr(backend, "_load", lambda: llama)
+        return backend, llama
+
+    allow_real_calls(True)
+    yield make
+    allow_real_calls(False)
+
+
+MESSAGES = [{"role": "system", "content": "S"}, {"role": "user", "content": "Q"}]
+
+
+def test_a_free_local_answer_starts_at_the_first_asked_key_the_backend_wrote(local_with):
+    backend, llama = local_with("{% for m in messages %}<{{ m.role }}>{{ m.content }}{% endfor %}<assistant>")
+    schema = {"type": "object", "properties": {"to": {}, "when": {}}}
+    response = backend.create(messages=MESSAGES, max_tokens=20,
+                              response_format={"type": "json_schema", "json_schema": {"schema": schema}})
+    # The first attempt is free (no grammar): the chat template is rendered here and the
+    # answer begins at its first asked key, so no fence, pretty-printing or unasked key.
+    assert llama.prompts[-1] == b'<system>S<user>Q<assistant>{"to":'
+    assert response.choices[0].message.content == '{"to": "Valmora"}'
+    assert response.usage.completion_tokens == 5 and not llama.chat_calls
+
+    backend.create(messages=MESSAGES, max_tokens=20)  # no schema: just the object
+    assert llama.prompts[-1].endswith(b'<assistant>{"')
+
+
+def test_a_constrained_retry_and_a_model_without_template_take_llama_cpps_route(local_with):
+    backend, llama = local_with("{% for m in messages %}{{ m.content }}{% endfor %}")
+    retry = [*MESSAGES, {"role": "assistant", "content": "x"}, {"role": "user", "content": "fix"}]
+    backend.create(messages=retry, max_tokens=20,
+                   response_format={"type": "json_schema", "json_schema": {"schema": {"type": "object"}}})
+    assert llama.chat_calls[-1]["response_format"] == {"type": "json_object", "schema": {"type": "object"}}
+
+    backend, llama = local_with(None)
+    response = backend.create(messages=MESSAGES, max_tokens=20)
+    assert llama.chat_calls and response.choices[0].message.content == '{"to": null}'  # fence stripped

@@ -154,3 +154,24 @@ def test_a_treaty_name_the_sentence_does_not_write_is_no_record_and_null_words_a
             "actor": "null", "when": "None", "provisions": None}
     (treaty,) = run(FakeBackend(scripted({"sentence [2]": fine}))).records.treaty_references
     assert treaty.actor is None and treaty.date is None
+
+
+def test_a_summary_cut_off_by_its_token_cap_keeps_its_whole_sentences_without_a_re_ask():
+    from summarizer.backends.fake import completion
+
+    cut = completion('{"summary": "Estavia sent more than 2,000 soldiers to Norland. Its army chief '
+                     'said 120 were killed. The pact commits each side to def', finish_reason="length")
+    backend = FakeBackend(scripted({"summarize": cut}))
+    result = run(backend)
+    assert result.records.summary == ("Estavia sent more than 2,000 soldiers to Norland. "
+                                      "Its army chief said 120 were killed.")
+    assert sum("summarize" in question(c) for c in backend.calls) == 1
+    assert not any("summary" in w for w in result.warnings)
+
+
+def test_a_cut_off_summary_is_still_checked_for_invented_figures():
+    from summarizer.backends.fake import completion
+
+    cut = completion('{"summary": "Some 7,777 troops went there. And then', finish_reason="length")
+    result = run(FakeBackend(scripted({"summarize": cut})))
+    assert "7,777" not in result.records.summary

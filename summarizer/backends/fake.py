@@ -13,11 +13,11 @@ __all__ = ["FakeBackend", "completion"]
 
 
 def completion(content: str, *, prompt_tokens: int = 0, completion_tokens: int = 0,
-               model: str = "fake") -> ChatCompletion:
+               model: str = "fake", finish_reason: str = "stop") -> ChatCompletion:
     """An OpenAI ``ChatCompletion`` carrying ``content`` as the assistant message."""
     return ChatCompletion.model_validate({
         "id": "fake-0", "object": "chat.completion", "created": int(time.time()), "model": model,
-        "choices": [{"index": 0, "finish_reason": "stop",
+        "choices": [{"index": 0, "finish_reason": finish_reason,
                      "message": {"role": "assistant", "content": content}}],
         "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
                   "total_tokens": prompt_tokens + completion_tokens},
@@ -25,7 +25,8 @@ def completion(content: str, *, prompt_tokens: int = 0, completion_tokens: int =
 
 
 class FakeBackend:
-    """Answers each request with ``responder(kwargs)``: a JSON string or a JSON-able object."""
+    """Answers each request with ``responder(kwargs)``: a JSON string, a JSON-able object,
+    or a whole ``ChatCompletion`` (to script a finish reason)."""
 
     mode = "json_schema"
 
@@ -37,6 +38,8 @@ class FakeBackend:
     def create(self, **kwargs: Any) -> ChatCompletion:
         self.calls.append(kwargs)
         reply = self.responder(kwargs)
+        if isinstance(reply, ChatCompletion):
+            return reply
         content = reply if isinstance(reply, str) else json.dumps(reply)
         prompt = sum(len(str(m.get("content", "")).split()) for m in kwargs.get("messages", []))
         return completion(content, prompt_tokens=prompt, completion_tokens=len(content.split()))

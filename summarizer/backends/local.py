@@ -28,6 +28,21 @@ def llama_response_format(fmt: dict[str, Any] | None) -> dict[str, Any] | None:
     return fmt
 
 
+
+
+def _opening(fmt: dict[str, Any] | None) -> str:
+    """How a free answer starts: the object and its first asked key, ``{"name":``.
+
+    Without a schema, ``{"`` (one token in the models' vocabularies: a bare ``{`` would
+    leave the model in a shape it never saw, and it writes unquoted keys).
+    """
+    schema = (fmt or {}).get("json_schema", {}).get("schema") or (fmt or {}).get("schema") or {}
+    keys = list(schema.get("properties", {}))
+    # No space after the colon: ' "' is one token, and a prompt ending in a bare space
+    # would split it.
+    return f'{{"{keys[0]}":' if keys else '{"'
+
+_UNSET = object()
 _FENCE = re.compile(r"^\s*```(?:json)?\s*\n?(.*?)\n?```\s*$", re.S)
 
 
@@ -64,6 +79,7 @@ class LocalBackend:
         if self.grammar not in ("always", "retry"):
             raise BackendError(f"grammar must be 'always' or 'retry', not {self.grammar!r}")
         self._llama: Any = None
+        self._chat_formatter: Any = _UNSET
         self._lock = threading.Lock()
 
     @property
@@ -95,20 +111,30 @@ class LocalBackend:
                 "decode_tokens": data.n_eval, "decode_ms": data.t_eval_ms}
 
     def create(self, **kwargs: Any) -> ChatCompletion:
-        """One grammar-constrained completion, greedy by default for reproducible output."""
+        """One completion, greedy by default for reproducible output.
+
+        A first attempt is free and starts at its first asked key; a re-ask (or every call, with
+        ``grammar="always"``) is constrained by the response format's JSON-Schema grammar.
+        """
         check_real_calls(self.model_id)
         kwargs.pop("model", None)
         kwargs.setdefault("temperature", 0.0)
         is_retry = len(kwargs.get("messages", [])) > 2  # instructor appends the error to re-ask
-        if self.grammar == "always" or is_retry or kwargs.pop("grammar", None) == "always":
+        opening = None
+        constrain = kwargs.pop("grammar", None) == "always"
+        if self.grammar == "always" or is_retry or constrain:
             kwargs["response_format"] = llama_response_format(kwargs.get("response_format"))
         else:
-            kwargs.pop("response_format", None)
+            opening = _opening(kwargs.pop("response_format", None))
         # llama.cpp holds one KV cache: calls must not interleave.
         with self._lock:
             llama = self._load()
             try:
-                response = llama.create_chat_completion_openai_v1(**kwargs)
+                response = None
+                if opening is not None:
+                    response = self._complete_json_prefilled(llama, opening, **kwargs)
+                if response is None:
+                    response = llama.create_chat_completion_openai_v1(**kwargs)
             except ValueError as exc:
                 if "exceed context window" not in str(exc):
                     raise
@@ -117,3 +143,46 @@ class LocalBackend:
         if "response_format" not in kwargs:
             _strip_code_fence(response)
         return response
+
+    def _complete_json_prefilled(self, llama: Any, opening: str, *, messages: list[dict[str, Any]],
+                                 max_tokens: int | None = None, temperature: float = 0.0,
+                                 **_: Any) -> ChatCompletion | None:
+        """A free answer whose first characters are written for the model: ``opening``.
+
+        Without a grammar, small models open with a code fence and pretty-print the
+        object over many lines, and each of those tokens is decoded several times slower
+        than a prompt token is read; they also lead with a key the question did not ask
+        for, copied from the examples. Starting the answer at its first asked key costs
+        nothing. Models whose weights carry no chat template take llama-cpp-python's own
+        route (None).
+        """
+        formatter = self._formatter(llama)
+        if formatter is None:
+            return None
+        rendered = formatter(messages=messages)
+        prompt = llama.tokenize(rendered.prompt.encode() + opening.encode(),
+                                add_bos=not rendered.added_special, special=True)
+        stop = rendered.stop if isinstance(rendered.stop, list) else [rendered.stop] if rendered.stop else []
+        out = llama.create_completion(prompt=prompt, max_tokens=max_tokens, temperature=temperature,
+                                      stop=stop, seed=self.seed)
+        choice = out["choices"][0]
+        return ChatCompletion.model_validate({
+            "id": out["id"], "object": "chat.completion", "created": out["created"],
+            "model": self.model_id, "usage": out["usage"],
+            "choices": [{"index": 0, "finish_reason": choice["finish_reason"] or "stop",
+                         "message": {"role": "assistant", "content": opening + choice["text"]}}],
+        })
+
+    def _formatter(self, llama: Any) -> Any:
+        if self._chat_formatter is _UNSET:
+            from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+            template = llama.metadata.get("tokenizer.chat_template")
+            self._chat_formatter = template and Jinja2ChatFormatter(
+                template=template, eos_token=self._token_text(llama, llama.token_eos()),
+                bos_token=self._token_text(llama, llama.token_bos()))
+        return self._chat_formatter or None
+
+    @staticmethod
+    def _token_text(llama: Any, token: int) -> str:
+        return llama._model.token_get_text(token) if token != -1 else ""

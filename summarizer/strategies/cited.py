@@ -234,9 +234,15 @@ def summary_model() -> type[BaseModel]:
     """A summary whose every figure must appear in the article (checked via context)."""
 
     class SummaryAnswer(_Answer):
-        # A cap the grammar enforces (small models otherwise copy the article out);
-        # the text is trimmed to whole sentences after.
+        # Trimmed to whole sentences before the length check: a summary that runs on is
+        # cut, not re-asked (a re-ask costs a whole grammar-constrained answer). The cap
+        # stays in the schema for a constrained re-ask.
         summary: str = Field(min_length=20, max_length=450)
+
+        @field_validator("summary", mode="before")
+        @classmethod
+        def _trim(cls, value: Any) -> Any:
+            return trim_summary(value, chars=450) if isinstance(value, str) else value
 
         @model_validator(mode="after")
         def _figures(self, info: ValidationInfo) -> SummaryAnswer:
