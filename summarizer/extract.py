@@ -152,7 +152,7 @@ def _cited(article: Article, backend: Backend, published: str | None, result: Ex
                                  cited.summary_model(), context=context, max_retries=retries,
                                  max_tokens=SUMMARY_MAX_TOKENS, stats=result.stats,
                                  keep_truncated=True)
-        fields["summary"] = cited.trim_summary(answer.summary)
+        fields["summary"] = answer.summary  # trimmed to whole sentences by its validator
     except StructuredError as exc:
         # An extractive lead is always faithful: better than no summary.
         result.warnings.append(f"summary: fell back to the lead sentences, {exc}")

@@ -13,7 +13,8 @@ from typing import Any, Protocol, runtime_checkable
 
 from openai.types.chat import ChatCompletion
 
-__all__ = ["Backend", "BackendError", "RealCallBlocked", "allow_real_calls", "check_real_calls"]
+__all__ = ["Backend", "BackendError", "RealCallBlocked", "allow_real_calls", "check_real_calls",
+           "llama_response_format"]
 
 
 class BackendError(RuntimeError):
@@ -36,6 +37,18 @@ class Backend(Protocol):
     def create(self, **kwargs: Any) -> ChatCompletion:
         """One chat completion; kwargs follow OpenAI's ``chat.completions.create``."""
         ...
+
+
+def llama_response_format(fmt: dict[str, Any] | None) -> dict[str, Any] | None:
+    """OpenAI's ``json_schema`` response format in the form llama-cpp-python reads.
+
+    llama-cpp-python (in process or as ``llama_cpp.server``) builds a grammar only for
+    ``{"type": "json_object", "schema": ...}`` and silently ignores ``json_schema``, which
+    would leave the output unconstrained.
+    """
+    if fmt and fmt.get("type") == "json_schema":
+        return {"type": "json_object", "schema": fmt["json_schema"]["schema"]}
+    return fmt
 
 
 _REAL_CALLS_ALLOWED = os.environ.get("SUMMARIZER_BLOCK_REAL_CALLS", "") not in ("1", "true", "yes")

@@ -1,4 +1,4 @@
-"""The embedded backend: llama.cpp in process, output constrained by a JSON-Schema grammar."""
+"""The embedded backend: llama.cpp in process; a re-ask is constrained by a JSON-Schema grammar."""
 
 from __future__ import annotations
 
@@ -9,25 +9,12 @@ from typing import Any
 
 from openai.types.chat import ChatCompletion
 
-from summarizer.backends.base import BackendError, check_real_calls
+from summarizer.backends.base import BackendError, check_real_calls, llama_response_format
 from summarizer.backends.weights import resolve_weights
 
-__all__ = ["DEFAULT_LOCAL_MODEL", "LocalBackend", "llama_response_format"]
+__all__ = ["DEFAULT_LOCAL_MODEL", "LocalBackend"]
 
 DEFAULT_LOCAL_MODEL = "qwen2.5-1.5b"
-
-
-def llama_response_format(fmt: dict[str, Any] | None) -> dict[str, Any] | None:
-    """OpenAI's ``json_schema`` response format in the form llama-cpp-python reads.
-
-    llama-cpp-python builds a grammar only for ``{"type": "json_object", "schema": ...}``
-    and silently ignores ``json_schema``, which would leave the output unconstrained.
-    """
-    if fmt and fmt.get("type") == "json_schema":
-        return {"type": "json_object", "schema": fmt["json_schema"]["schema"]}
-    return fmt
-
-
 
 
 def _opening(fmt: dict[str, Any] | None) -> str:
@@ -41,6 +28,7 @@ def _opening(fmt: dict[str, Any] | None) -> str:
     # No space after the colon: ' "' is one token, and a prompt ending in a bare space
     # would split it.
     return f'{{"{keys[0]}":' if keys else '{"'
+
 
 _UNSET = object()
 _FENCE = re.compile(r"^\s*```(?:json)?\s*\n?(.*?)\n?```\s*$", re.S)

@@ -17,8 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from openai.types.chat import ChatCompletion
 
-from summarizer.backends.base import BackendError, check_real_calls
-from summarizer.backends.local import llama_response_format
+from summarizer.backends.base import BackendError, check_real_calls, llama_response_format
 
 __all__ = ["OpenAIBackend"]
 
