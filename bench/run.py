@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from summarizer.backends import BackendError  # noqa: E402
 from summarizer.backends.local import LocalBackend  # noqa: E402
 from summarizer.pipeline import summarize_paths  # noqa: E402
 
@@ -109,7 +110,11 @@ def main() -> int:
 
     started = time.perf_counter()
     backend = LocalBackend(args.model, grammar=args.grammar)
-    backend._load()
+    try:
+        backend._load()
+    except BackendError as exc:  # weights missing, or the engine crashed on this CPU
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
     load_s = time.perf_counter() - started
     speeds = raw_speeds(backend)
 

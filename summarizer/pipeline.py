@@ -11,6 +11,7 @@ from pathlib import Path
 from summarizer.article import Article
 from summarizer.backends import DEFAULT_MODEL, Backend, BackendError, get_backend
 from summarizer.backends.weights import WeightsError
+from summarizer.backends.engine_probe import EngineCrashed
 from summarizer.cache import ResponseCache, cache_key
 from summarizer.extract import Extraction, ExtractionError, default_strategy, extract
 from summarizer.io import (
@@ -152,7 +153,7 @@ def _process(outcome: ArticleOutcome, where: str, read: Callable[[], str],
         doc = outcome.extraction.records.model_dump(mode="json")
         validate_document("article_records", doc)
         write(doc)
-    except WeightsError as exc:
+    except (WeightsError, EngineCrashed) as exc:
         raise RunError(str(exc)) from exc
     except InputError as exc:
         outcome.error = str(exc)

@@ -10,7 +10,8 @@ from typing import Any
 from openai.types.chat import ChatCompletion
 
 from summarizer.backends.base import BackendError, check_real_calls, llama_response_format
-from summarizer.backends.weights import resolve_weights
+from summarizer.backends.engine_probe import probe_engine
+from summarizer.backends.weights import cache_dir, resolve_weights
 
 __all__ = ["DEFAULT_LOCAL_MODEL", "LocalBackend"]
 
@@ -84,6 +85,9 @@ class LocalBackend:
                 raise BackendError(
                     "the local backend needs llama-cpp-python: pip install 'summarizer[local]'"
                 ) from exc
+            # A build for the wrong CPU dies by a signal on its first matrix product: find out
+            # in a child process, so the user gets a message instead of a silent exit.
+            probe_engine(path, self.n_threads, cache_dir().parent / "engine-probe.json")
             self._llama = Llama(model_path=str(path), n_ctx=self.n_ctx, n_threads=self.n_threads,
                                 seed=self.seed, verbose=False)
         return self._llama

@@ -13,7 +13,7 @@ from rich.table import Table
 from summarizer.backends import DEFAULT_MODEL, BackendError
 from summarizer.evals.report import compare, regressions, update_baselines, write_reports
 from summarizer.evals.runner import HEADLINE, evaluate, load_config
-from summarizer.pipeline import ArticleOutcome
+from summarizer.pipeline import ArticleOutcome, RunError
 
 __all__ = ["main"]
 
@@ -97,7 +97,7 @@ def main(argv: Sequence[str]) -> int:
         results = evaluate(args.models or [DEFAULT_MODEL], config, args.datasets,
                            base_url=args.base_url, strategy=args.strategy,
                            use_cache=not args.no_cache, on_article=on_article, record=args.record)
-    except BackendError as exc:
+    except (BackendError, RunError) as exc:
         err.print(f"summarize eval: {exc}", highlight=False)
         return 2
     baselines = root / "evals" / "baselines"
