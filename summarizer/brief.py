@@ -35,6 +35,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from summarizer.kinds import FIGURE_FIELDS
 from summarizer.records import ArticleRecords, Count, PartialDate, SourceKind, TreatyAction
 
 __all__ = ["Brief", "Claim", "Disagreement", "RecordType", "SourcedFigure", "Support",
@@ -43,11 +44,6 @@ __all__ = ["Brief", "Claim", "Disagreement", "RecordType", "SourcedFigure", "Sup
 
 RecordType = Literal["troop_deployments", "casualty_estimates", "treaty_references"]
 FigureField = Literal["troops", "killed", "wounded", "killed_or_wounded", "captured"]
-FIGURE_FIELDS: dict[str, tuple[str, ...]] = {
-    "troop_deployments": ("troops",),
-    "casualty_estimates": ("killed", "wounded", "killed_or_wounded", "captured"),
-    "treaty_references": (),
-}
 
 
 class _Strict(BaseModel):

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from summarizer.brief import Brief, Claim, Disagreement, format_count
+from summarizer.kinds import KINDS, TREATY_ACTION_WORDS
 from summarizer.numbers import find_number_phrases
 
 __all__ = ["OpeningAnswer", "allowed_figures", "opening", "opening_with_origin",
@@ -23,12 +24,10 @@ __all__ = ["OpeningAnswer", "allowed_figures", "opening", "opening_with_origin",
 
 log = logging.getLogger(__name__)
 
-_FIELD_WORDS = {"troops": "troops", "killed": "killed", "wounded": "wounded",
-                "killed_or_wounded": "killed or wounded", "captured": "captured"}
+_FIELD_WORDS = {f.name: f.words for k in KINDS for f in k.figures}
 _MONTHS = ("January February March April May June July August September October November "
            "December").split()
-_ACTIONS = {"signed": "was signed", "ratified": "was ratified", "invoked": "was invoked",
-            "anniversary": "marked an anniversary", "mentioned": "was mentioned"}
+_ACTIONS = TREATY_ACTION_WORDS
 
 
 def allowed_figures(brief: Brief) -> set[int]:

@@ -19,13 +19,13 @@ from typing import Any
 
 from summarizer.brief import Brief, Claim, Disagreement, Support, build_brief, format_count
 from summarizer.io import write_json_atomic, write_text_atomic
+from summarizer.kinds import KIND
 from summarizer.records import ArticleRecords
 from summarizer.schemas import validate_document
 
 __all__ = ["brief_html", "brief_markdown", "write_brief", "write_run_brief"]
 
-_CAS_FIELDS = (("killed", "Killed"), ("wounded", "Wounded"),
-               ("killed_or_wounded", "Killed or wounded"), ("captured", "Captured"))
+_CAS_FIELDS = tuple((f.name, f.title) for f in KIND["casualty_estimates"].figures)
 _DASH = "—"
 
 

@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from summarizer.backends import DEFAULT_MODEL
-from summarizer.extract import STRATEGIES
+from summarizer.extract import strategy_names
 from summarizer.pipeline import ArticleOutcome, RunError, RunReport, summarize_jsonl, summarize_paths
 
 __all__ = ["main", "run"]
@@ -36,13 +36,41 @@ default model: {DEFAULT_MODEL}
 """
 
 
+_COMMANDS = ("run", "eval")
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """``summarize [run] PATH...`` (the default command) and ``summarize eval``."""
+    return _parsers()[0]
+
+
+def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The top-level parser and its ``run`` subcommand's parser."""
     parser = argparse.ArgumentParser(
-        prog="summarize",
+        prog="summarize", usage="summarize [run] PATH... [options] | summarize eval [options]",
+        description="Typed, evidence-grounded records from news articles. Commands: run (the "
+                    "default: `summarize PATH...` is `summarize run PATH...`) and eval.",
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", metavar="{run,eval}")
+    run = commands.add_parser(
+        "run", prog="summarize [run]", help="extract records from articles (the default command)",
         description="Extract typed, evidence-grounded records (troop deployments, casualty "
                     "estimates with their sources, treaty references) and a short summary from "
                     "news articles. Writes OUT/<article_id>.json per article.",
         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _run_arguments(run)
+    from summarizer.evals.cli import add_arguments as eval_arguments
+
+    evaluate = commands.add_parser(
+        "eval", prog="summarize eval", help="score models against the gold datasets (the leaderboard)",
+        description="Run each model over the gold datasets, score records field by field "
+                    "(precision/recall/F1 per record type, Count and attribution accuracy, "
+                    "grounding, invented numbers, cost) and write evals/reports/latest.{json,md,png}.")
+    eval_arguments(evaluate)
+    return parser, run
+
+
+def _run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="article files (.txt, .md, .html) or directories of them")
     parser.add_argument("--jsonl", metavar="IN.jsonl", default=None,
@@ -55,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--base-url", default=None,
                         help="OpenAI-compatible server URL for openai: models")
     parser.add_argument("--out", "-o", default="out", help="output directory (default: %(default)s)")
-    parser.add_argument("--strategy", choices=STRATEGIES, default=None,
+    parser.add_argument("--strategy", choices=strategy_names(), default=None,
                         help="how to ask the model: cited (small local models, default for local) "
                              "or single (one call per article, default for openai:)")
     parser.add_argument("--record", metavar="FOLDER", default=None,
@@ -70,7 +98,6 @@ def build_parser() -> argparse.ArgumentParser:
                         help="who writes the brief's opening sentences: a template (default) or "
                              "the model, held to the claims' figures")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress or table")
-    return parser
 
 
 def _table(report: RunReport) -> Table:
@@ -96,11 +123,14 @@ def _table(report: RunReport) -> Table:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI with ``argv`` (without the program name); returns the exit status."""
     argv = list(argv) if argv is not None else sys.argv[1:]
-    if argv[:1] == ["eval"]:
-        from summarizer.evals.cli import main as eval_main
+    if not argv or (argv[0] not in _COMMANDS and argv[0] not in ("-h", "--help")):
+        argv = ["run", *argv]  # `summarize PATH...` is `summarize run PATH...`
+    parser, run_parser = _parsers()
+    args = parser.parse_args(argv)
+    if args.command == "eval":
+        from summarizer.evals.cli import run_eval
 
-        return eval_main(argv[1:])
-    args = build_parser().parse_args(argv)
+        return run_eval(args)
     # instructor logs every failed attempt at ERROR; the CLI reports outcomes itself.
     logging.getLogger("instructor").setLevel(logging.CRITICAL)
     out, err = Console(), Console(stderr=True)
@@ -123,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                        f"{escape(warning)}", highlight=False, soft_wrap=True)
 
     if not args.paths and not args.jsonl:
-        build_parser().error("give PATH... or --jsonl IN.jsonl")
+        run_parser.error("give PATH... or --jsonl IN.jsonl")
     try:
         with progress:
             if args.jsonl:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from summarizer.errors import GroundingError
+
 from summarizer.records import ArticleRecords, Evidence
 
 __all__ = ["INJECTION", "GroundingError", "evidence_errors", "locate", "span_evidence"]
@@ -19,10 +21,6 @@ INJECTION = re.compile(r"\b(ignore|disregard|forget)\b[^.]{0,40}\b(instructions?
 # Models often normalise typography; these pairs are the only liberties we
 # forgive, and the returned quote is always the article's own text.
 _EQUIVALENT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-
-
-class GroundingError(ValueError):
-    """A quote that cannot be found verbatim in the article."""
 
 
 def span_evidence(text: str, start: int, end: int) -> Evidence:

@@ -17,19 +17,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-__all__ = ["INPUT_SUFFIXES", "InputError", "article_id_for", "iter_input_files", "read_article",
+from summarizer.errors import InputError
+
+__all__ = ["INPUT_SUFFIXES", "InputError", "article_id_for", "check_jsonl_row", "iter_input_files", "read_article",
            "safe_output_path", "write_json_atomic", "write_text_atomic"]
 
 INPUT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 20 * 1024 * 1024
-
-
-class InputError(ValueError):
-    """A bad input file; ``str()`` is one line: ``<path>: <reason>``."""
-
-    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path, self.reason = str(path), reason
 
 
 def iter_input_files(paths: list[str | os.PathLike[str]]) -> list[Path | InputError]:
@@ -70,7 +64,7 @@ def safe_output_path(out_dir: Path, article_id: str, suffix: str = ".json") -> P
     name = _SAFE_ID.sub("_", article_id).lstrip("._")[:200] or "article"
     target = (out_dir / f"{name}{suffix}").resolve()
     if target.parent != out_dir.resolve():
-        raise ValueError(f"article id {article_id!r} escapes the output directory")
+        raise InputError(target, f"article id {article_id!r} escapes the output directory")
     return target
 
 
@@ -189,6 +183,29 @@ def read_article(path: Path) -> str:
     if not text.strip():
         raise InputError(path, "no text (whitespace only)")
     return text
+
+
+def check_jsonl_row(line: str, path: str | os.PathLike[str], number: int) -> tuple[str, str]:
+    """``(id, text)`` of one ``--jsonl`` row, checked before any model call.
+
+    Raises ``InputError`` naming the file, the line number and the reason.
+    """
+    try:
+        doc = json.loads(line)
+    except ValueError as exc:
+        raise InputError(path, f"not valid JSON ({exc.msg})", line=number) from exc
+    if not isinstance(doc, dict) or "id" not in doc or "text" not in doc:
+        raise InputError(path, "not a JSON object with 'id' and 'text'", line=number)
+    article_id, text = doc["id"], doc["text"]
+    if isinstance(article_id, bool) or not isinstance(article_id, (str, int)):
+        raise InputError(path, f"'id' must be a string, not {type(article_id).__name__}", line=number)
+    if not str(article_id).strip():
+        raise InputError(path, "'id' is empty", line=number)
+    if not isinstance(text, str):
+        raise InputError(path, f"'text' must be a string, not {type(text).__name__}", line=number)
+    if not text.strip():
+        raise InputError(path, "'text' is empty", line=number)
+    return str(article_id).strip(), text
 
 
 def _current_umask() -> int:

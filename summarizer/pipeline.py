@@ -10,28 +10,24 @@ from pathlib import Path
 
 from summarizer.article import Article
 from summarizer.backends import DEFAULT_MODEL, Backend, BackendError, get_backend
-from summarizer.backends.weights import WeightsError
-from summarizer.backends.engine_probe import EngineCrashed
+from summarizer.errors import EngineCrashed, RunError, SummarizerError, WeightsError
 from summarizer.cache import ResponseCache, cache_key
-from summarizer.extract import Extraction, ExtractionError, default_strategy, extract
+from summarizer.extract import Extraction, default_strategy, extract
 from summarizer.io import (
     InputError,
     article_id_for,
+    check_jsonl_row,
     iter_input_files,
     read_article,
     safe_output_path,
     write_json_atomic,
 )
-from summarizer.schemas import SchemaError, validate_document
+from summarizer.schemas import validate_document
 from summarizer.records import ArticleRecords
-from summarizer.structured import CallStats, StructuredError
+from summarizer.structured import CallStats
 
 __all__ = ["ArticleOutcome", "RunError", "RunReport", "extract_file", "summarize_jsonl",
            "summarize_paths"]
-
-
-class RunError(RuntimeError):
-    """A problem that would fail every article alike (no weights, bad model string)."""
 
 
 @dataclass
@@ -119,7 +115,7 @@ def summarize_paths(paths: list[str | Path], *, model: str | Backend = DEFAULT_M
         try:
             report.brief = write_run_brief(report.outcomes, out,
                                            backend=backend if brief_opening == "model" else None)
-        except (InputError, SchemaError, BackendError, OSError) as exc:
+        except (SummarizerError, OSError) as exc:
             report.brief_error = f"brief: {exc}"
     return report
 
@@ -159,7 +155,7 @@ def _process(outcome: ArticleOutcome, where: str, read: Callable[[], str],
         outcome.error = str(exc)
     except OSError as exc:
         outcome.error = f"{where}: cannot write {outcome.output or 'the output'}: {exc.strerror or exc}"
-    except (ExtractionError, StructuredError, BackendError, SchemaError, ValueError) as exc:
+    except SummarizerError as exc:
         outcome.error = f"{where}: {exc}"
     outcome.seconds = time.perf_counter() - started
     return outcome
@@ -214,11 +210,9 @@ def summarize_jsonl(in_path: str | Path, out_path: str | Path, *, model: str | B
         if not line.strip():
             continue
         try:
-            doc = json.loads(line)
-            article_id, text = str(doc["id"]), str(doc["text"])
-        except (ValueError, KeyError, TypeError):
-            todo.append(ArticleOutcome(path=f"{in_path}:{n}",
-                                       error=f"{in_path}:{n}: not a JSON object with 'id' and 'text'"))
+            article_id, text = check_jsonl_row(line, in_path, n)
+        except InputError as exc:
+            todo.append(ArticleOutcome(path=f"{in_path}:{n}", error=str(exc)))
             continue
         if article_id not in done_ids:
             todo.append((n, article_id, text))
@@ -232,17 +226,12 @@ def summarize_jsonl(in_path: str | Path, out_path: str | Path, *, model: str | B
             return item
         n, article_id, text = item
 
-        def read() -> str:
-            if not text.strip():
-                raise ExtractionError("empty text")
-            return text
-
         def append(doc: dict[str, Any]) -> None:
             with lock, open(out, "a", encoding="utf-8") as fh:
                 fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
 
         return _process(ArticleOutcome(path=f"{in_path}:{n}", article_id=article_id),
-                        f"{in_path}:{n} ({article_id})", read, append, backend, strategy, cache)
+                        f"{in_path}:{n} ({article_id})", lambda: text, append, backend, strategy, cache)
 
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
         for done, outcome in enumerate(pool.map(work, todo), start=1):

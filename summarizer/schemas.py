@@ -15,16 +15,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from summarizer.brief import Brief
+from summarizer.errors import SchemaError
 from summarizer.records import ArticleRecords
 
 __all__ = ["SCHEMA_MODELS", "SchemaError", "generate_schema", "load_schema", "validate_document",
            "write_schemas"]
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {"article_records": ArticleRecords, "brief": Brief}
-
-
-class SchemaError(ValueError):
-    """A document does not validate against its committed JSON Schema."""
 
 
 def generate_schema(name: str) -> dict[str, Any]:
@@ -68,7 +65,7 @@ def validate_document(name: str, doc: Any) -> None:
     error = next(iter(sorted(validator.iter_errors(doc), key=lambda e: list(e.path))), None)
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "(root)"
-        raise SchemaError(f"{name} schema: {where}: {error.message}")
+        raise SchemaError(f"{name} schema: {where}: {error.message}", schema=name)
 
 
 if __name__ == "__main__":

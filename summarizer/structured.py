@@ -7,7 +7,6 @@ attempt cost, because instructor keeps retry cost out of sight.
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import asdict, dataclass
 from typing import Any, TypeVar
@@ -15,14 +14,11 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from summarizer.backends.base import Backend, BackendError
+from summarizer.errors import StructuredError
 
 __all__ = ["CallStats", "StructuredError", "structured_call"]
 
 T = TypeVar("T", bound=BaseModel)
-
-
-class StructuredError(RuntimeError):
-    """The model's output never validated within ``max_retries`` re-asks."""
 
 
 @dataclass
@@ -60,8 +56,9 @@ def structured_call(backend: Backend, messages: list[dict[str, str]], response_m
 
     On a validation error instructor re-asks with the error, up to
     ``max_retries`` more times; then ``StructuredError`` is raised. Every
-    attempt's tokens and time are added to ``stats``. ``options`` go to the backend
-    (``grammar="always"`` asks the local backend to constrain even a first attempt).
+    attempt's tokens and time are added to ``stats``. ``options`` go to the backend.
+    A re-ask is sent with ``constrain=True`` (the local backend then samples under the
+    schema's grammar).
     With ``keep_truncated``, an answer cut off by ``max_tokens`` is read as far as it
     goes (an open string is closed) and validated as it stands, instead of failing:
     for free text whose validator trims it, the cap is then a length limit.
@@ -73,8 +70,9 @@ def structured_call(backend: Backend, messages: list[dict[str, str]], response_m
 
     def counting_create(**kwargs: Any) -> Any:
         started = time.perf_counter()
+        retry = tally.attempts > before  # instructor re-asks after a failed parse
         try:
-            response = backend.create(**kwargs)
+            response = backend.create(constrain=retry, **kwargs)
         finally:
             tally.attempts += 1
             tally.seconds += time.perf_counter() - started
@@ -99,9 +97,12 @@ def structured_call(backend: Backend, messages: list[dict[str, str]], response_m
         truncated = _truncated_answer(exc, response_model, context) if keep_truncated else None
         if truncated is not None:
             return truncated
+        attempts = tally.attempts - before
+        reason = _last_validation_message(exc)
         raise StructuredError(
-            f"{backend.model_id}: output failed validation after {tally.attempts - before} "
-            f"attempt(s): {_short(exc)}"
+            f"{backend.model_id}: output failed validation after {attempts} attempt(s): {reason}",
+            model_id=backend.model_id, attempts=attempts, last_error=reason,
+            usage={"prompt_tokens": tally.prompt_tokens, "completion_tokens": tally.completion_tokens},
         ) from exc
     finally:
         tally.retries += max(0, tally.attempts - before - 1)
@@ -126,11 +127,21 @@ def _truncated_answer(exc: BaseException, response_model: type[T],
         return None
 
 
-def _short(exc: BaseException) -> str:
-    """The last validation message of a failed call, without instructor's XML dump."""
-    text = " ".join(str(exc).split())
-    text = re.sub(r"For further information visit \S+", " ", text)
-    messages = re.findall(r"(?:Value error, )?([^\[\]<>]{3,200}?) \[type=", text)
-    if messages:
-        return messages[-1].strip()
-    return re.sub(r"<[^>]+>", " ", text)[:200].strip()
+def _last_validation_message(exc: BaseException) -> str:
+    """The message of the last failed attempt's error, read from the exceptions themselves.
+
+    instructor keeps each failed attempt's exception; a Pydantic ``ValidationError`` gives
+    its errors as data (the last one is what the model got wrong last).
+    """
+    from pydantic import ValidationError
+
+    failed = getattr(exc, "failed_attempts", None) or []
+    candidates = [a.exception for a in failed] + [exc.__cause__, exc.__context__, exc]
+    for error in reversed([c for c in candidates if c is not None]):
+        if isinstance(error, ValidationError) and error.errors():
+            detail = error.errors()[-1]
+            message = str(detail.get("msg", "")).removeprefix("Value error, ")
+            where = ".".join(str(p) for p in detail.get("loc", ()))
+            return f"{where}: {message}" if where else message
+    last = next((c for c in reversed(candidates) if c is not None), exc)
+    return " ".join(f"{type(last).__name__}: {last}".split())[:200]

@@ -167,7 +167,7 @@ def test_a_free_local_answer_starts_at_the_first_asked_key_the_backend_wrote(loc
 def test_a_constrained_retry_and_a_model_without_template_take_llama_cpps_route(local_with):
     backend, llama = local_with("{% for m in messages %}{{ m.content }}{% endfor %}")
     retry = [*MESSAGES, {"role": "assistant", "content": "x"}, {"role": "user", "content": "fix"}]
-    backend.create(messages=retry, max_tokens=20,
+    backend.create(messages=retry, max_tokens=20, constrain=True,
                    response_format={"type": "json_schema", "json_schema": {"schema": {"type": "object"}}})
     assert llama.chat_calls[-1]["response_format"] == {"type": "json_object", "schema": {"type": "object"}}
 

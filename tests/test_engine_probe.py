@@ -8,7 +8,7 @@ import pytest
 
 from summarizer.backends import FakeBackend
 from summarizer.backends import engine_probe
-from summarizer.backends.engine_probe import EngineCrashed, probe_engine
+from summarizer.backends.engine_probe import EngineCrashed, engine_crashed, probe_engine
 from summarizer.cli import main
 
 # A child that dies the way llama.cpp built for the wrong CPU does.
@@ -61,7 +61,7 @@ def test_a_child_that_fails_without_a_signal_is_left_to_the_real_load(no_engine,
 
 def test_cli_prints_one_line_and_exits_2_when_the_engine_crashes(monkeypatch, tmp_path, capsys):
     def crashed(_request):
-        raise EngineCrashed("model.gguf", "SIGILL")
+        raise engine_crashed("model.gguf", "SIGILL")
 
     monkeypatch.setattr("summarizer.pipeline.get_backend",
                         lambda *a, **k: FakeBackend(crashed, model_id="fake:crash"))

@@ -3,7 +3,7 @@
 import pytest
 
 from summarizer.figures import label_figures
-from summarizer.strategies.cited import cumulative
+from summarizer.strategies.cited_records import cumulative
 
 
 def labelled(sentence):

@@ -13,16 +13,10 @@ from typing import Any, Protocol, runtime_checkable
 
 from openai.types.chat import ChatCompletion
 
+from summarizer.errors import BackendError, RealCallBlocked
+
 __all__ = ["Backend", "BackendError", "RealCallBlocked", "allow_real_calls", "check_real_calls",
            "llama_response_format"]
-
-
-class BackendError(RuntimeError):
-    """A backend could not produce a completion (after its own retries)."""
-
-
-class RealCallBlocked(BackendError):
-    """A real model call was attempted while real calls are switched off (unit tests)."""
 
 
 @runtime_checkable
@@ -33,9 +27,18 @@ class Backend(Protocol):
     model_id: str
     #: instructor mode suited to this backend: ``json_schema``, ``tools`` or ``json``.
     mode: str
+    #: The strategy this backend answers best (``cited`` for small local models, ``single``
+    #: for capable API models); used when the caller names none.
+    preferred_strategy: str
+    #: Settings that change answers without changing the request (part of response-cache keys).
+    cache_tag: str
 
-    def create(self, **kwargs: Any) -> ChatCompletion:
-        """One chat completion; kwargs follow OpenAI's ``chat.completions.create``."""
+    def create(self, *, constrain: bool = False, **kwargs: Any) -> ChatCompletion:
+        """One chat completion; kwargs follow OpenAI's ``chat.completions.create``.
+
+        ``constrain``: the caller needs this answer to follow the response format exactly
+        (a re-ask after an answer failed to parse). A backend that always constrains ignores it.
+        """
         ...
 
 

@@ -20,9 +20,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from summarizer.backends.base import BackendError
+from summarizer.errors import EngineCrashed
 
-__all__ = ["EngineCrashed", "probe_engine"]
+__all__ = ["EngineCrashed", "engine_crashed", "probe_engine"]
 
 README_SECTION = "README, 'Troubleshooting: CPU features'"
 
@@ -47,17 +47,13 @@ _SIGNAL_WORDS = {
 }
 
 
-class EngineCrashed(BackendError):
-    """The embedded engine was killed by a signal while evaluating a first prompt."""
-
-    def __init__(self, model_path: str, signal_name: str) -> None:
-        self.model_path = model_path
-        self.signal_name = signal_name
-        words = _SIGNAL_WORDS.get(signal_name, "killed by a signal")
-        hint = (" (llama.cpp was built with CPU instructions this machine does not enable)"
-                if signal_name == "SIGILL" else "")
-        super().__init__(f"the embedded model crashed: {words} ({signal_name}){hint}; "
-                         f"see {README_SECTION}")
+def engine_crashed(model_path: str, signal_name: str) -> EngineCrashed:
+    """The one-line error for an engine killed by ``signal_name``."""
+    words = _SIGNAL_WORDS.get(signal_name, "killed by a signal")
+    hint = (" (llama.cpp was built with CPU instructions this machine does not enable)"
+            if signal_name == "SIGILL" else "")
+    return EngineCrashed(f"the embedded model crashed: {words} ({signal_name}){hint}; "
+                         f"see {README_SECTION}", model_path=model_path, signal_name=signal_name)
 
 
 def _engine_fingerprint() -> str:
@@ -106,7 +102,7 @@ def probe_engine(model_path: Path, n_threads: int, cache_file: Path | None = Non
     proc = subprocess.run([sys.executable, "-c", _CHILD, str(model_path), str(n_threads),
                            str(_PROBE_TOKENS)], stdin=subprocess.DEVNULL, capture_output=True)
     if proc.returncode < 0:
-        raise EngineCrashed(str(model_path), _signal_name(proc.returncode))
+        raise engine_crashed(str(model_path), _signal_name(proc.returncode))
     if proc.returncode == 0 and cache_file is not None:
         passed[key] = True
         try:

@@ -29,13 +29,16 @@ class FakeBackend:
     or a whole ``ChatCompletion`` (to script a finish reason)."""
 
     mode = "json_schema"
+    cache_tag = ""
 
-    def __init__(self, responder: Callable[[dict[str, Any]], Any], model_id: str = "fake:test") -> None:
+    def __init__(self, responder: Callable[[dict[str, Any]], Any], model_id: str = "fake:test",
+                 preferred_strategy: str = "cited") -> None:
         self.responder = responder
         self.model_id = model_id
+        self.preferred_strategy = preferred_strategy
         self.calls: list[dict[str, Any]] = []
 
-    def create(self, **kwargs: Any) -> ChatCompletion:
+    def create(self, *, constrain: bool = False, **kwargs: Any) -> ChatCompletion:
         self.calls.append(kwargs)
         reply = self.responder(kwargs)
         if isinstance(reply, ChatCompletion):

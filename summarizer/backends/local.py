@@ -53,6 +53,7 @@ class LocalBackend:
     """
 
     mode = "json_schema"
+    preferred_strategy = "cited"
 
     def __init__(self, model: str = DEFAULT_LOCAL_MODEL, *, n_ctx: int = 4096,
                  n_threads: int | None = None, seed: int = 0, grammar: str | None = None) -> None:
@@ -102,7 +103,7 @@ class LocalBackend:
         return {"prompt_eval_tokens": data.n_p_eval, "prompt_eval_ms": data.t_p_eval_ms,
                 "decode_tokens": data.n_eval, "decode_ms": data.t_eval_ms}
 
-    def create(self, **kwargs: Any) -> ChatCompletion:
+    def create(self, *, constrain: bool = False, **kwargs: Any) -> ChatCompletion:
         """One completion, greedy by default for reproducible output.
 
         A first attempt is free and starts at its first asked key; a re-ask (or every call, with
@@ -111,10 +112,8 @@ class LocalBackend:
         check_real_calls(self.model_id)
         kwargs.pop("model", None)
         kwargs.setdefault("temperature", 0.0)
-        is_retry = len(kwargs.get("messages", [])) > 2  # instructor appends the error to re-ask
         opening = None
-        constrain = kwargs.pop("grammar", None) == "always"
-        if self.grammar == "always" or is_retry or constrain:
+        if self.grammar == "always" or constrain:
             kwargs["response_format"] = llama_response_format(kwargs.get("response_format"))
         else:
             opening = _opening(kwargs.pop("response_format", None))

@@ -29,10 +29,18 @@ _MAX_REASON = 200
 
 
 class OpenAIBackend:
-    """Chat completions over HTTP with the official client."""
+    """Chat completions over HTTP with the official client.
+
+    ``http_client`` (an ``httpx.Client``) is handed to the OpenAI client as is: tests give one
+    with an ``httpx.MockTransport`` instead of starting a server.
+    """
+
+    preferred_strategy = "single"
+    cache_tag = ""
 
     def __init__(self, model: str, *, base_url: str | None = None, api_key: str | None = None,
-                 mode: str | None = None, timeout: float = 120.0, max_retries: int = 3) -> None:
+                 mode: str | None = None, timeout: float = 120.0, max_retries: int = 3,
+                 http_client: Any = None) -> None:
         self.model = model
         self.base_url = base_url or os.environ.get("OPENAI_BASE_URL") or None
         key = api_key or os.environ.get("OPENAI_API_KEY")
@@ -49,6 +57,7 @@ class OpenAIBackend:
         self.timeout = timeout
         self.max_retries = max_retries
         self._api_key = key
+        self._http_client = http_client
         self._client: Any = None
         self._client_lock = threading.Lock()  # summarize_jsonl calls from several threads
         # llama-cpp-python's server refuses response_format json_schema (HTTP 500) and reads a
@@ -64,7 +73,8 @@ class OpenAIBackend:
                 from openai import OpenAI
 
                 self._client = OpenAI(api_key=self._api_key, base_url=self.base_url,
-                                      timeout=self.timeout, max_retries=self.max_retries)
+                                      timeout=self.timeout, max_retries=self.max_retries,
+                                      http_client=self._http_client)
             return self._client
 
     def close(self) -> None:
@@ -74,13 +84,16 @@ class OpenAIBackend:
         if client is not None:
             client.close()
 
-    def create(self, **kwargs: Any) -> ChatCompletion:
-        """One completion; transport errors become ``BackendError`` with a short reason."""
+    def create(self, *, constrain: bool = False, **kwargs: Any) -> ChatCompletion:
+        """One completion; transport errors become ``BackendError`` with a short reason.
+
+        The response format is always sent, so every answer is constrained (``constrain`` adds
+        nothing here).
+        """
         check_real_calls(self.model_id)
         import openai
 
         kwargs["model"] = self.model
-        kwargs.pop("grammar", None)  # a local-backend hint
         kwargs.setdefault("temperature", 0.0)
         fmt = kwargs.get("response_format")
         wants_schema = isinstance(fmt, dict) and fmt.get("type") == "json_schema"

@@ -11,19 +11,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from openai.types.chat import ChatCompletion
 
 from summarizer.backends.base import Backend, BackendError
+from summarizer.errors import ReplayMiss
+from summarizer.io import write_text_atomic
 
 __all__ = ["ReplayBackend", "ReplayMiss", "request_key"]
-
-
-class ReplayMiss(BackendError):
-    """The request was not recorded."""
 
 
 def request_key(kwargs: dict[str, Any]) -> str:
@@ -42,9 +39,12 @@ class ReplayBackend:
         meta_path = self.folder / "backend.json"
         if inner is not None:
             self.model_id, self.mode = inner.model_id, inner.mode
+            self.preferred_strategy, self.cache_tag = inner.preferred_strategy, inner.cache_tag
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
-                _write_json(meta_path, {"model_id": self.model_id, "mode": self.mode})
+                _write_json(meta_path, {"model_id": self.model_id, "mode": self.mode,
+                                        "preferred_strategy": self.preferred_strategy,
+                                        "cache_tag": self.cache_tag})
             except OSError as exc:
                 raise BackendError(f"{self.folder}: cannot record there "
                                    f"({exc.strerror or type(exc).__name__})") from exc
@@ -52,7 +52,10 @@ class ReplayBackend:
             meta = _read_json(meta_path)
             try:
                 self.model_id, self.mode = str(meta["model_id"]), str(meta["mode"])
-            except (KeyError, TypeError) as exc:
+                # Recordings made before backends declared these answered like a local model.
+                self.preferred_strategy = str(meta.get("preferred_strategy", "cited"))
+                self.cache_tag = str(meta.get("cache_tag", ""))
+            except (KeyError, TypeError, AttributeError) as exc:
                 raise BackendError(f"{meta_path}: corrupt recording (no model_id/mode)") from exc
         else:
             raise BackendError(f"{self.folder}: not a replay recording (no backend.json)")
@@ -61,12 +64,15 @@ class ReplayBackend:
     def recording(self) -> bool:
         return self.inner is not None
 
-    def create(self, **kwargs: Any) -> ChatCompletion:
-        """The recorded response for this request (recording it first in record mode)."""
+    def create(self, *, constrain: bool = False, **kwargs: Any) -> ChatCompletion:
+        """The recorded response for this request (recording it first in record mode).
+
+        ``constrain`` is not part of the key: a re-ask's messages already tell it apart.
+        """
         key = request_key(kwargs)
         path = self.folder / f"{key}.json"
         if self.inner is not None:
-            response = self.inner.create(**kwargs)
+            response = self.inner.create(constrain=constrain, **kwargs)
             try:
                 _write_json(path, {"request": {k: v for k, v in kwargs.items() if k != "model"},
                                    "response": response.model_dump(mode="json")})
@@ -76,7 +82,8 @@ class ReplayBackend:
             return response
         if not path.is_file():
             raise ReplayMiss(f"no recorded response for request {key} in {self.folder} (prompt, "
-                             "article or settings changed since recording; re-record with --record)")
+                             "article or settings changed since recording; re-record with --record)",
+                             key=key, model_id=self.model_id)
         stored = _read_json(path)
         try:
             return ChatCompletion.model_validate(stored["response"])
@@ -94,13 +101,4 @@ def _read_json(path: Path) -> Any:
 
 
 def _write_json(path: Path, doc: Any) -> None:
-    """Write atomically: a temporary file renamed into place, removed if anything fails."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(doc, fh, ensure_ascii=False, indent=1, default=str)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_text_atomic(path, json.dumps(doc, ensure_ascii=False, indent=1, default=str))

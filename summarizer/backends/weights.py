@@ -15,11 +15,9 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from summarizer.errors import WeightsError
+
 __all__ = ["MODELS", "ModelSpec", "WeightsError", "cache_dir", "resolve_weights"]
-
-
-class WeightsError(RuntimeError):
-    """Weights missing, incomplete, or not matching their pinned hash."""
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run each model over the gold datasets, score records field by field "
                     "(precision/recall/F1 per record type, Count and attribution accuracy, "
                     "grounding, invented numbers, cost) and write evals/reports/latest.{json,md,png}.")
+    add_arguments(parser)
+    return parser
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``summarize eval`` (also mounted as a subcommand of ``summarize``)."""
     parser.add_argument("--model", "-m", action="append", dest="models",
                         help=f"provider:model to evaluate; repeat for a leaderboard (default: {DEFAULT_MODEL})")
     parser.add_argument("--dataset", "-d", action="append", dest="datasets",
@@ -47,7 +53,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--update-baseline", action="store_true",
                         help="write these results as the models' committed baselines")
     parser.add_argument("--quiet", "-q", action="store_true")
-    return parser
 
 
 def _table(results: dict) -> Table:
@@ -73,7 +78,12 @@ def _table(results: dict) -> Table:
 
 
 def main(argv: Sequence[str]) -> int:
-    args = build_parser().parse_args(list(argv))
+    """``summarize eval`` with ``argv`` (after ``eval``); returns the exit status."""
+    return run_eval(build_parser().parse_args(list(argv)))
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    """Run the evaluation the parsed options describe."""
     logging.getLogger("instructor").setLevel(logging.CRITICAL)  # outcomes are reported per article
     out, err = Console(width=max(Console().width, 200)), Console(stderr=True)  # a wide table
     root = args.root or _default_root()

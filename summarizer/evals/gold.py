@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from summarizer.kinds import RECORD_TYPES
 from summarizer.records import ArticleRecords
 
 __all__ = ["RECORD_TYPES", "Aliases", "Dataset", "GoldArticle", "load_dataset"]
 
-RECORD_TYPES = ("troop_deployments", "casualty_estimates", "treaty_references")
 
 
 @dataclass(frozen=True)

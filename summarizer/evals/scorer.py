@@ -13,17 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarizer.evals.gold import RECORD_TYPES, Aliases, GoldArticle, normalise_name
+from summarizer.kinds import FIGURE_FIELDS, KIND
 from summarizer.numbers import find_number_phrases
 from summarizer.records import ArticleRecords, Count
 
 __all__ = ["ArticleScore", "TypeScore", "aggregate", "invented_numbers", "match_records",
            "score_article"]
 
-_COUNT_FIELDS = {
-    "troop_deployments": ("troops",),
-    "casualty_estimates": ("killed", "wounded", "killed_or_wounded", "captured"),
-    "treaty_references": (),
-}
 _SHARES = (1 / 2, 1 / 3, 2 / 3, 1 / 4, 3 / 4)
 
 
@@ -32,7 +28,7 @@ def _bounds(count: Count | None) -> tuple[int | None, int | None] | None:
 
 
 def _figures(record: Any, kind: str) -> dict[str, tuple[int | None, int | None] | None]:
-    return {f: _bounds(getattr(record, f)) for f in _COUNT_FIELDS[kind]}
+    return {f: _bounds(getattr(record, f)) for f in FIGURE_FIELDS[kind]}
 
 
 def _overlap(a: Any, b: Any) -> bool:
@@ -101,23 +97,18 @@ def match_records(preds: list[Any], golds: list[Any], kind: str,
 
 def _field_checks(pred: Any, gold: Any, kind: str, aliases: Aliases) -> dict[str, bool]:
     checks = {f"count.{f}": _bounds(getattr(pred, f)) == _bounds(getattr(gold, f))
-              for f in _COUNT_FIELDS[kind]}
-    if kind != "treaty_references":
+              for f in FIGURE_FIELDS[kind]}
+    if KIND[kind].sourced:
         ps, gs = pred.source, gold.source
         checks["source.name"] = aliases.same(_source_name(pred), _source_name(gold))
         checks["source.via"] = aliases.same(ps.via if ps else None, gs.via if gs else None)
         checks["source.kind"] = (ps.kind if ps else None) == (gs.kind if gs else None)
-    if kind == "troop_deployments":
-        checks.update({"start": _date_ok(pred.start, gold.start), "end": _date_ok(pred.end, gold.end),
-                       "destination": _similar(pred.destination, gold.destination),
-                       "cumulative": pred.cumulative == gold.cumulative})
-    elif kind == "casualty_estimates":
-        checks.update({"as_of": _date_ok(pred.as_of, gold.as_of), "force": _similar(pred.force, gold.force)})
-    else:
-        checks.update({"action": pred.action == gold.action, "date": _date_ok(pred.date, gold.date),
-                       "actor": _similar(pred.actor, gold.actor) or aliases.same(pred.actor, gold.actor),
-                       "parties": {normalise_name(p) for p in pred.parties} == {
-                           normalise_name(p) for p in gold.parties}})
+    compare = {"date": _date_ok, "similar": _similar, "equal": lambda a, b: a == b,
+               "names": lambda a, b: {normalise_name(p) for p in a} == {normalise_name(p) for p in b}}
+    for name, how in KIND[kind].checks.items():
+        checks[name] = compare[how](getattr(pred, name), getattr(gold, name))
+    if kind == "treaty_references":  # an actor may be a source's other spelling
+        checks["actor"] = checks["actor"] or aliases.same(pred.actor, gold.actor)
     return checks
 
 
@@ -128,7 +119,7 @@ def invented_numbers(record: Any, kind: str, text: str) -> list[int]:
         stated |= {v for v in (phrase.count.low, phrase.count.high) if v is not None}
     stated |= {int(d.replace(",", "")) for d in re.findall(r"\d[\d,]*", text) if d.replace(",", "")}
     bad = []
-    for name in _COUNT_FIELDS[kind]:
+    for name in FIGURE_FIELDS[kind]:
         count = getattr(record, name)
         for value in (count.low, count.high) if count else ():
             if value is None or value in stated:

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from summarizer.article import Article
+from summarizer.backends.base import Backend
 from summarizer.grounding import INJECTION, GroundingError, locate
 from summarizer.prompts import load_prompt
 from summarizer.records import (
@@ -23,8 +24,10 @@ from summarizer.records import (
     TreatyReference,
     TroopDeployment,
 )
+from summarizer.strategies.base import StrategyRun
+from summarizer.structured import structured_call
 
-__all__ = ["SingleAnswer", "messages_for", "to_records"]
+__all__ = ["SingleAnswer", "SingleStrategy", "messages_for", "to_records"]
 
 
 class _Draft(BaseModel):
@@ -104,3 +107,16 @@ def to_records(answer: SingleAnswer, article: Article) -> dict[str, list[Any]]:
         "casualty_estimates": [convert(d, CasualtyEstimate) for d in answer.casualty_estimates],
         "treaty_references": [convert(d, TreatyReference) for d in answer.treaty_references],
     }
+
+
+class SingleStrategy:
+    """One schema-constrained call per article; instructor re-asks on an ungrounded quote."""
+
+    name = "single"
+
+    def run(self, article: Article, backend: Backend, run: StrategyRun) -> dict[str, Any]:
+        retries = 2 if run.max_retries is None else run.max_retries
+        answer = structured_call(backend, messages_for(article, run.published), SingleAnswer,
+                                 context={"article": article}, max_retries=retries, max_tokens=4096,
+                                 stats=run.stats)
+        return {"summary": answer.summary, **to_records(answer, article)}

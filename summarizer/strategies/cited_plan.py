@@ -1,0 +1,251 @@
+"""The ``cited`` strategy's reading plan: which sentences to ask about, and what to ask.
+
+The program picks the sentences that can hold a record and decides what each
+figure counts (``summarizer.figures``); the model answers only short reading
+questions about one cited sentence at a time (who said it, about whom, where,
+when). Evidence is the cited sentence's span, so it is grounded by
+construction, and every figure comes from the text's own number phrase, so no
+number can be invented. Each question shares the system-and-article prefix,
+so llama.cpp evaluates only the question's tail again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    create_model,
+    field_validator,
+    model_validator,
+)
+
+from summarizer.article import Article, Sentence
+from summarizer.attribution import attribute, is_back_reference, resolve
+from summarizer.dates import find_date_phrases
+from summarizer.figures import Figure, label_figures
+from summarizer.grounding import INJECTION
+from summarizer.kinds import CASUALTY_FIELDS, KINDS
+from summarizer.prompts import load_prompt
+from summarizer.records import (
+    TreatyAction,
+)
+
+__all__ = ["SentenceTask", "TreatyAnswer", "facts_model", "facts_question", "messages_for", "plan",
+           "resolved_back_reference", "summary_model", "treaty_model", "treaty_question", "trim_summary",
+           "written_in"]
+
+_TROOP_NOUN = re.compile(r"\b(troops|soldiers|forces|personnel|contingent|units?|servicemen|"
+                         r"reinforcements|fighters|battalions?|brigades?|group|wave|rotation|detachment)\b", re.I)
+_SENT = re.compile(r"\b(sen[dt]\w*|deploy\w*|dispatch\w*|transport\w*|arriv\w*|rotat\w*|crossed|"
+                   r"moved|flown|shipped|airlifted|sailed)\b", re.I)
+_NEW = re.compile(r"\b(additional|more|new|another|fresh|further|first|second|third|next|extra)\b", re.I)
+_REDEPLOY = re.compile(r"\bredeploy\w*|\bwithdr[ae]w\w*", re.I)
+_TREATY = re.compile(r"\b(treaty|treaties|pact|agreement|accord|alliance|convention)\b", re.I)
+
+
+@dataclass
+class SentenceTask:
+    """One sentence the model is asked about, and what the program already knows of it."""
+
+    sentence: Sentence
+    troops: list[Figure] = field(default_factory=list)
+    casualty_groups: list[list[Figure]] = field(default_factory=list)
+    unsized_wave: bool = False
+    treaty: bool = False
+    # What only the model can answer: who a back-reference the program could not resolve
+    # means ("the agency said"), and the second speaker of a two-claim sentence.
+    ask_source: bool = False
+    ask_source2: bool = False
+    dated: bool = True  # the sentence has a date phrase for "when" to copy
+
+    @property
+    def asks_facts(self) -> bool:
+        return bool(self.troops or self.casualty_groups or self.unsized_wave)
+
+
+def _groups(figures: list[Figure]) -> list[list[Figure]]:
+    # A label seen again starts another estimate ("X says 4,000; Y says 1,200").
+    groups: list[list[Figure]] = []
+    for figure in figures:
+        if not groups or any(f.label == figure.label for f in groups[-1]):
+            groups.append([])
+        groups[-1].append(figure)
+    return groups[:2]
+
+
+def plan(article: Article) -> list[SentenceTask]:
+    """The sentences worth asking about, with their figures already labelled."""
+    tasks = []
+    for sentence in article.sentences:
+        text = sentence.text
+        if INJECTION.search(text):
+            continue
+        figures = label_figures(text)
+        task = SentenceTask(
+            sentence,
+            troops=[f for f in figures if f.label == "troops"],
+            casualty_groups=_groups([f for f in figures if f.label in CASUALTY_FIELDS]),
+            treaty=bool(_TREATY.search(text)),
+        )
+        task.unsized_wave = (not task.troops and bool(_TROOP_NOUN.search(text))
+                             and bool(_SENT.search(text)) and bool(_NEW.search(text))
+                             and not _REDEPLOY.search(text))
+        if task.asks_facts or task.treaty:
+            said = attribute(text)
+            task.ask_source = bool(said.name and is_back_reference(said.name)
+                                   and resolved_back_reference(said.name, task, article) is None)
+            task.ask_source2 = len(task.casualty_groups) > 1 and not said.others
+            task.dated = bool(find_date_phrases(text))
+            tasks.append(task)
+    return tasks
+
+
+def messages_for(article: Article, question: str) -> list[dict[str, str]]:
+    """System text and article first, the question last: the prefix is shared by every call."""
+    return [
+        {"role": "system", "content": load_prompt("system").body},
+        {"role": "user", "content": "Article:\n" + article.numbered() + "\n\n" + question},
+    ]
+
+
+def _describe(figures: list[Figure]) -> str:
+    asked = {f.name: f.asked for k in KINDS for f in k.figures}
+    return ", ".join(f'"{f.phrase.text}" ({asked[f.label]})' for f in figures)
+
+
+def facts_question(task: SentenceTask) -> str:
+    """The question for one sentence: its text, its labelled figures, the fields wanted."""
+    figures = task.troops + [f for g in task.casualty_groups for f in g]
+    return load_prompt("facts").render(
+        index=str(task.sentence.index), sentence=task.sentence.text,
+        figures=_describe(figures) if figures else "none (an unsized deployment?)",
+        fields=", ".join(facts_model(task).model_fields))
+
+
+def treaty_question(task: SentenceTask) -> str:
+    return load_prompt("treaty").render(index=str(task.sentence.index), sentence=task.sentence.text)
+
+
+# --- what the model writes -------------------------------------------------
+
+class _Answer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+_STOP = {"the", "a", "an", "of", "and", "s", "in", "on", "for", "to"}
+
+
+def written_in(name: str, text: str) -> bool:
+    """Whether ``name`` is the article's own wording: verbatim, or only words the text uses.
+
+    Small models reorder or drop a word ("Estavian intelligence agencies" for
+    "Estavian, Norlandic and Valmoran intelligence agencies"); that is still a
+    name the article gives, whereas a word the article never uses is invented.
+    """
+    lowered = text.lower()
+    if name.strip().lower() in lowered:
+        return True
+    words = {w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in _STOP}
+    return bool(words) and words <= set(re.findall(r"[a-z0-9]+", lowered))
+
+
+class _FactsAnswer(BaseModel):
+    # A field the question did not ask for (small models copy the examples' keys) is
+    # ignored rather than re-asked: a re-ask costs a whole answer.
+    model_config = ConfigDict(extra="ignore")
+
+
+def facts_model(task: SentenceTask) -> type[BaseModel]:
+    """The answer schema for one sentence: only what the program cannot read itself.
+
+    Who said it and through whom come from the sentence's grammar
+    (``summarizer.attribution``) and the source's kind from its name
+    (``summarizer.sources``), so ``source`` is asked only for a back-reference the
+    program could not resolve; ``when`` only where the sentence has a date phrase.
+    """
+    fields: dict[str, Any] = {}
+    if task.ask_source:
+        fields["source"] = (str | None, None)
+    if task.unsized_wave:
+        fields["sent"] = (bool, False)
+    if task.troops or task.unsized_wave:
+        fields["to"] = (str | None, None)
+    if task.casualty_groups:
+        fields["force"] = (str | None, None)
+    if task.dated:
+        fields["when"] = (str | None, None)
+    if task.ask_source2:
+        fields["source2"] = (str | None, None)
+    # Names are not validated here: a name the article never writes is dropped in _source.
+    return create_model("Facts", __base__=_FactsAnswer, **fields)
+
+
+class TreatyAnswer(_Answer):
+    treaty: str | None = None
+    parties: list[str] = []
+    action: TreatyAction = "mentioned"
+    actor: str | None = None
+    when: str | None = None
+    provisions: str | None = None
+
+    @field_validator("treaty", "actor", "when", "provisions", mode="before")
+    @classmethod
+    def _null_words(cls, value: Any) -> Any:
+        # Small models write the JSON null as a string.
+        return None if isinstance(value, str) and value.strip().lower() in ("null", "none", "") else value
+
+
+def treaty_model() -> type[BaseModel]:
+    return TreatyAnswer
+
+
+def trim_summary(text: str, sentences: int = 3, chars: int = 500) -> str:
+    """At most ``sentences`` whole sentences and about ``chars`` characters (small models run on)."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", " ".join(text.split()))
+    if len(parts) > 1 and not re.search(r"[.!?][\"”’)]*$", parts[-1]):
+        parts = parts[:-1]  # a sentence cut off by the length cap
+    kept: list[str] = []
+    for part in parts[:sentences]:
+        if kept and len(" ".join([*kept, part])) > chars:
+            break
+        kept.append(part)
+    return " ".join(kept)
+
+
+def summary_model() -> type[BaseModel]:
+    """A summary whose every figure must appear in the article (checked via context)."""
+
+    class SummaryAnswer(_Answer):
+        # Trimmed to whole sentences before the length check: a summary that runs on is
+        # cut, not re-asked (a re-ask costs a whole grammar-constrained answer). The cap
+        # stays in the schema for a constrained re-ask.
+        summary: str = Field(min_length=20, max_length=450)
+
+        @field_validator("summary", mode="before")
+        @classmethod
+        def _trim(cls, value: Any) -> Any:
+            return trim_summary(value, chars=450) if isinstance(value, str) else value
+
+        @model_validator(mode="after")
+        def _figures(self, info: ValidationInfo) -> SummaryAnswer:
+            article: Article | None = (info.context or {}).get("article")
+            if article is not None:
+                have = {n.replace(",", "") for n in re.findall(r"\d[\d,.]*\d|\d", article.text)}
+                for n in re.findall(r"\d[\d,.]*\d|\d", self.summary):
+                    if n.replace(",", "").rstrip(".") not in have:
+                        raise ValueError(f"figure {n} is not in the article; use only its figures")
+            return self
+
+    return SummaryAnswer
+
+
+def resolved_back_reference(said: str, task: SentenceTask, article: Article) -> str | None:
+    earlier = [a.name for a in (attribute(x.text) for x in article.sentences[:task.sentence.index])
+               if a.name]
+    return resolve(said, earlier, article.text[:task.sentence.start])
