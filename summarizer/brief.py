@@ -36,6 +36,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarizer.kinds import FIGURE_FIELDS
+from summarizer.names import normalise_name
 from summarizer.records import ArticleRecords, Count, PartialDate, SourceKind, TreatyAction
 
 __all__ = ["Brief", "Claim", "Disagreement", "RecordType", "SourcedFigure", "Support",
@@ -136,13 +137,6 @@ _BRACKETED = re.compile(r"\s*[(\[]\s*([A-Za-z][A-Za-z.&]{1,11})\s*[)\]]")
 _FORCE_NOUNS = re.compile(r"(?: (?:troops|soldiers|forces|force|army|military|personnel|"
                           r"servicemen|fighters|units))+$")
 _PLACE_NOUNS = re.compile(r"(?: (?:region|oblast|province|district|area|border area))+$")
-
-
-def normalise_name(name: str) -> str:
-    """Lower case, possessive 's, punctuation and a leading "the" dropped, spaces collapsed."""
-    text = re.sub(r"['\u2019]s\b", "", name.lower())
-    text = " ".join(_PUNCT.sub(" ", text).split())
-    return re.sub(r"^the ", "", text)
 
 
 def _acronym(text: str) -> str:

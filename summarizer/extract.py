@@ -35,8 +35,8 @@ class Extraction:
 
 
 def default_strategy(backend: Backend) -> str:
-    """The strategy the backend declares it works best with (``cited`` if it declares none)."""
-    return getattr(backend, "preferred_strategy", None) or "cited"
+    """The strategy the backend declares it answers best."""
+    return backend.preferred_strategy
 
 
 def extract(article: Article, backend: Backend, *, strategy: str | None = None,

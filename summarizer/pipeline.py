@@ -164,7 +164,7 @@ def _process(outcome: ArticleOutcome, where: str, read: Callable[[], str],
 def _extract_cached(article: Article, backend: Backend, strategy: str | None,
                     cache: ResponseCache | None) -> tuple[Extraction, bool]:
     strategy = strategy or default_strategy(backend)
-    model_key = backend.model_id + "|" + getattr(backend, "cache_tag", "")
+    model_key = backend.model_id + "|" + backend.cache_tag
     key = cache_key(model_key, strategy, article.article_id, article.text)
     entry = cache.get(key) if cache is not None else None
     if entry is not None:

@@ -46,7 +46,9 @@ PartialDate = Annotated[
 SourceKind = Literal[
     "intelligence_agency", "government", "military", "head_of_state", "media", "analyst", "unnamed"
 ]
-TreatyAction = Literal["signed", "ratified", "invoked", "anniversary", "mentioned"]
+TreatyAction = Literal[
+    "signed", "ratified", "invoked", "suspended", "withdrawn", "acceded", "anniversary", "mentioned"
+]
 
 
 class _Strict(BaseModel):

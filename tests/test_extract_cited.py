@@ -16,27 +16,23 @@ TEXT = (
 )
 
 
-def question(kwargs):
-    # the first user message holds the question; re-asks append messages after it
-    first_user = next(m for m in kwargs["messages"] if m["role"] == "user")
-    return first_user["content"].split("\n\n")[-1]
-
-
 def scripted(overrides=None):
+    """Answers by the sentence each question is about; ``overrides`` maps a sentence index (or
+    "summary", for the question whose schema asks for one) to a reply."""
     overrides = overrides or {}
 
-    def respond(kwargs):
-        q = question(kwargs)
-        for key, reply in overrides.items():
-            if key in q:
-                return reply(kwargs) if callable(reply) else reply
-        if "sentence [0]" in q:
+    def respond(request):
+        asks = "summary" if "summary" in (request.schema or {}).get("properties", {}) else request.sentence
+        if asks in overrides:
+            reply = overrides[asks]
+            return reply(request) if callable(reply) else reply
+        if request.sentence == 0:
             return {"source": "the defence ministry", "via": "Reuters",
                     "to": "Valmora", "when": "in February"}
-        if "sentence [1]" in q:
+        if request.sentence == 1:
             return {"source": "Norland's army chief", "via": None,
                     "force": "Estavian soldiers", "when": None}
-        if "sentence [2]" in q:
+        if request.sentence == 2:
             return {"treaty": "mutual security pact", "parties": ["Estavia", "Norland"],
                     "action": "signed", "actor": None, "when": "last year",
                     "provisions": "commits each to defend the other"}
@@ -68,7 +64,7 @@ def test_records_are_grounded_and_figures_come_from_the_text():
 def test_injected_instructions_are_never_asked_about_nor_recorded():
     backend = FakeBackend(scripted())
     result = run(backend)
-    assert not any("99,999" in question(c) for c in backend.calls)
+    assert not any("99,999" in c.question for c in backend.calls)
     assert all(c.killed.low != 99999 for c in result.records.casualty_estimates
                if c.killed is not None)
 
@@ -76,7 +72,7 @@ def test_injected_instructions_are_never_asked_about_nor_recorded():
 def test_an_answer_that_is_not_json_is_re_asked_and_counted():
     replies = iter(["Source: the army chief", {"source": "Norland's army chief", "via": None,
                                                 "force": "x", "when": None}])
-    backend = FakeBackend(scripted({"sentence [1]": lambda kw: next(replies)}))
+    backend = FakeBackend(scripted({1: lambda kw: next(replies)}))
     result = run(backend)
     assert result.records.casualty_estimates[0].source.name == "Norland's army chief"
     assert result.stats.retries == 1 and result.stats.attempts == 5
@@ -85,7 +81,7 @@ def test_an_answer_that_is_not_json_is_re_asked_and_counted():
 
 def test_the_sentences_own_attribution_wins_over_the_models_guess():
     guess = {"source": "Invented Agency", "via": "Bloomberg", "to": None, "when": None}
-    result = run(FakeBackend(scripted({"sentence [0]": guess})))
+    result = run(FakeBackend(scripted({0: guess})))
     dep = result.records.troop_deployments[0]
     assert dep.troops.low == 2000 and result.stats.retries == 0
     assert (dep.source.name, dep.source.via) == ("the defence ministry", "Reuters")
@@ -97,22 +93,22 @@ BACK_REFERENCE = ("Estavia has moved about 900 soldiers to the border, officials
 
 def test_back_reference_names_the_model_invents_are_dropped_not_re_asked():
     guess = {"source": "Invented Agency", "via": None, "force": "Estavian soldiers", "when": None}
-    backend = FakeBackend(scripted({"sentence [1]": guess}))
+    backend = FakeBackend(scripted({1: guess}))
     cas = run(backend, BACK_REFERENCE).records.casualty_estimates[0]
     # "It" points back to "officials", the last speaker the article names.
     assert cas.source.name == "officials"
-    assert sum("sentence [1]" in question(c) for c in backend.calls) == 1
+    assert sum(c.sentence == 1 for c in backend.calls) == 1
 
 
 def test_a_claim_attributed_to_no_one_has_no_source_whatever_the_model_says():
     text = "Some 3,000 Estavian soldiers were moved to the northern border in May.\n"
     guess = {"source": "the defence ministry", "via": None, "to": None, "when": "in May"}
-    dep = run(FakeBackend(scripted({"sentence [0]": guess})), text).records.troop_deployments[0]
+    dep = run(FakeBackend(scripted({0: guess})), text).records.troop_deployments[0]
     assert dep.troops.low == 3000 and dep.source is None
 
 
 def test_unusable_answers_keep_the_figures_and_warn():
-    result = run(FakeBackend(scripted({"sentence [0]": "no idea"})))
+    result = run(FakeBackend(scripted({0: "no idea"})))
     dep = result.records.troop_deployments[0]
     assert dep.troops.low == 2000 and dep.source.name == "the defence ministry"
     assert any("model's reading dropped" in w for w in result.warnings)
@@ -121,7 +117,7 @@ def test_unusable_answers_keep_the_figures_and_warn():
 def test_places_and_dates_the_article_never_wrote_are_dropped():
     guess = {"source": "the defence ministry", "via": "Reuters",
              "to": "Atlantis", "when": "in 1999"}
-    dep = run(FakeBackend(scripted({"sentence [0]": guess}))).records.troop_deployments[0]
+    dep = run(FakeBackend(scripted({0: guess}))).records.troop_deployments[0]
     assert dep.destination is None and dep.start is None
 
 
@@ -135,7 +131,7 @@ def test_unrelated_article_asks_only_for_a_summary_and_invents_nothing():
 
 
 def test_summary_with_a_figure_not_in_the_article_falls_back_to_the_lead():
-    result = run(FakeBackend(scripted({"summarize": {"summary": "Some 7,777 troops went there."}})))
+    result = run(FakeBackend(scripted({"summary": {"summary": "Some 7,777 troops went there."}})))
     assert "7,777" not in result.records.summary
     assert result.records.summary.startswith("Estavia has sent more than 2,000")
 
@@ -148,11 +144,11 @@ def test_text_without_a_body_is_an_error():
 def test_a_treaty_name_the_sentence_does_not_write_is_no_record_and_null_words_are_null():
     echo = {"treaty": "Grand Alliance Charter", "parties": [], "action": "signed", "actor": "null",
             "when": "null", "provisions": None}
-    result = run(FakeBackend(scripted({"sentence [2]": echo})))
+    result = run(FakeBackend(scripted({2: echo})))
     assert result.records.treaty_references == [] and result.stats.retries == 0
     fine = {"treaty": "mutual security pact", "parties": ["Estavia"], "action": "signed",
             "actor": "null", "when": "None", "provisions": None}
-    (treaty,) = run(FakeBackend(scripted({"sentence [2]": fine}))).records.treaty_references
+    (treaty,) = run(FakeBackend(scripted({2: fine}))).records.treaty_references
     assert treaty.actor is None and treaty.date is None
 
 
@@ -161,11 +157,11 @@ def test_a_summary_cut_off_by_its_token_cap_keeps_its_whole_sentences_without_a_
 
     cut = completion('{"summary": "Estavia sent more than 2,000 soldiers to Norland. Its army chief '
                      'said 120 were killed. The pact commits each side to def', finish_reason="length")
-    backend = FakeBackend(scripted({"summarize": cut}))
+    backend = FakeBackend(scripted({"summary": cut}))
     result = run(backend)
     assert result.records.summary == ("Estavia sent more than 2,000 soldiers to Norland. "
                                       "Its army chief said 120 were killed.")
-    assert sum("summarize" in question(c) for c in backend.calls) == 1
+    assert sum("summary" in (c.schema or {}).get("properties", {}) for c in backend.calls) == 1
     assert not any("summary" in w for w in result.warnings)
 
 
@@ -173,5 +169,5 @@ def test_a_cut_off_summary_is_still_checked_for_invented_figures():
     from summarizer.backends.fake import completion
 
     cut = completion('{"summary": "Some 7,777 troops went there. And then', finish_reason="length")
-    result = run(FakeBackend(scripted({"summarize": cut})))
+    result = run(FakeBackend(scripted({"summary": cut})))
     assert "7,777" not in result.records.summary

@@ -24,6 +24,7 @@ import pytest
 from pydantic import BaseModel
 
 from summarizer.backends import BackendError, allow_real_calls, get_backend
+from summarizer.backends.fake import answer_from_schema
 from summarizer.backends.openai_compat import OpenAIBackend
 from summarizer.pipeline import RunError, summarize_paths
 from summarizer.structured import StructuredError, structured_call
@@ -53,35 +54,6 @@ class Reply:
 
 
 OK = Reply()
-
-
-def minimal_instance(schema: dict[str, Any], defs: dict[str, Any] | None = None) -> Any:
-    """The smallest value the JSON schema allows: null, false, 0, [] or a filler string."""
-    defs = schema.get("$defs", {}) if defs is None else defs
-    if "$ref" in schema:
-        return minimal_instance(defs[schema["$ref"].rsplit("/", 1)[-1]], defs)
-    for key in ("anyOf", "oneOf"):
-        if key in schema:
-            options = schema[key]
-            if any(o.get("type") == "null" for o in options):
-                return None
-            return minimal_instance(options[0], defs)
-    if "const" in schema:
-        return schema["const"]
-    if "enum" in schema:
-        return schema["enum"][0]
-    kind = schema.get("type")
-    if isinstance(kind, list):
-        if "null" in kind:
-            return None
-        kind = kind[0]
-    if kind == "object":
-        required = schema.get("required", [])
-        return {name: minimal_instance(sub, defs)
-                for name, sub in schema.get("properties", {}).items() if name in required}
-    if kind == "string":
-        return "x" * schema.get("minLength", 0)
-    return {"boolean": False, "integer": 0, "number": 0, "array": []}.get(kind)
 
 
 def completion_body(model: str, content: str) -> dict[str, Any]:
@@ -189,7 +161,7 @@ class FakeOpenAI:
                 status, headers = reply.status, dict(reply.headers)
                 if reply.kind == "ok":
                     schema = body["response_format"]["json_schema"]["schema"]
-                    payload = json.dumps(completion_body(model, json.dumps(minimal_instance(schema))))
+                    payload = json.dumps(completion_body(model, json.dumps(answer_from_schema(schema))))
                 elif reply.kind == "content":
                     payload = json.dumps(completion_body(model, reply.content))
                 elif reply.kind == "status":

@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from summarizer.brief import Brief, Claim, Disagreement, dates_compatible, normalise_name
+from summarizer.brief import Brief, Claim, Disagreement, dates_compatible
+from summarizer.names import normalise_name
 from summarizer.evals.gold import Aliases
 
 __all__ = ["claims_match", "disagreements_match", "score_brief"]

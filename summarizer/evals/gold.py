@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarizer.kinds import RECORD_TYPES
+from summarizer.names import normalise_name
 from summarizer.records import ArticleRecords
 
 __all__ = ["RECORD_TYPES", "Aliases", "Dataset", "GoldArticle", "load_dataset"]
@@ -23,43 +23,39 @@ class GoldArticle:
     optional: dict[str, frozenset[int]]
 
 
-_NORMALISE = re.compile(r"[^\w\s]")
-
-
-def normalise_name(name: str) -> str:
-    """Lower case, punctuation and a leading article dropped, spaces collapsed."""
-    text = " ".join(_NORMALISE.sub(" ", name.lower()).split())
-    return re.sub(r"^(the|a|an) ", "", text)
-
-
 @dataclass
 class Aliases:
-    """Canonical source name for any spelling the articles use."""
+    """The canonical source names each spelling stands for, compared by equality after
+    ``normalise_name`` (never by substring: "the agency" is not every agency).
 
-    table: dict[str, str] = field(default_factory=dict)
+    A spelling may stand for two bodies in two different articles (two countries'
+    "National Intelligence Service"); no article names both, so within an article a shared
+    canonical name still means the same body.
+    """
+
+    table: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
-    def from_mapping(cls, mapping: dict[str, list[str]]) -> Aliases:
-        table = {}
-        for canonical, spellings in mapping.items():
-            for spelling in [canonical, *spellings]:
-                table[normalise_name(spelling)] = canonical
-        return cls(table)
+    def from_mapping(cls, *mappings: dict[str, list[str]]) -> Aliases:
+        table: dict[str, set[str]] = {}
+        for mapping in mappings:
+            for canonical, spellings in mapping.items():
+                for spelling in [canonical, *spellings]:
+                    table.setdefault(normalise_name(spelling), set()).add(canonical)
+        return cls({k: frozenset(v) for k, v in table.items()})
+
+    def canonicals(self, name: str) -> frozenset[str]:
+        key = normalise_name(name)
+        return self.table.get(key, frozenset({key}))
 
     def canonical(self, name: str | None) -> str | None:
-        """The canonical name; an unknown spelling that contains a known one maps to it."""
-        if name is None:
-            return None
-        key = normalise_name(name)
-        if key in self.table:
-            return self.table[key]
-        contained = [k for k in self.table if len(k) >= 3 and re.search(rf"\b{re.escape(k)}\b", key)]
-        return self.table[max(contained, key=len)] if contained else key
+        """A canonical name for ``name`` (its normalised self when no table lists it)."""
+        return None if name is None else min(self.canonicals(name))
 
     def same(self, a: str | None, b: str | None) -> bool:
         if a is None or b is None:
             return a is None and b is None
-        return self.canonical(a) == self.canonical(b)
+        return bool(self.canonicals(a) & self.canonicals(b))
 
 
 @dataclass
@@ -77,7 +73,7 @@ def load_dataset(name: str, articles: Path, gold_dir: Path) -> Dataset:
     """Load every gold file in ``gold_dir`` and the article text it labels from ``articles``."""
     gold, texts, paths = {}, {}, {}
     for path in sorted(gold_dir.glob("*.json")):
-        if path.name in ("aliases.json", "brief.json"):  # brief.json: the cross-article gold
+        if path.name.startswith("aliases") or path.name == "brief.json":  # brief: cross-article gold
             continue
         doc = json.loads(path.read_text(encoding="utf-8"))
         records = ArticleRecords.model_validate(doc["records"])
@@ -86,5 +82,5 @@ def load_dataset(name: str, articles: Path, gold_dir: Path) -> Dataset:
         article_path = next(articles.glob(f"{records.article_id}.*"))
         paths[records.article_id] = article_path
         texts[records.article_id] = article_path.read_text(encoding="utf-8")
-    mapping = json.loads((gold_dir / "aliases.json").read_text(encoding="utf-8"))
-    return Dataset(name, texts, gold, Aliases.from_mapping(mapping), paths)
+    mappings = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("aliases*.json"))]
+    return Dataset(name, texts, gold, Aliases.from_mapping(*mappings), paths)

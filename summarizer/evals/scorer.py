@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from summarizer.evals.gold import RECORD_TYPES, Aliases, GoldArticle, normalise_name
+from summarizer.evals.gold import RECORD_TYPES, Aliases, GoldArticle
+from summarizer.names import normalise_name
 from summarizer.kinds import FIGURE_FIELDS, KIND
 from summarizer.numbers import find_number_phrases
 from summarizer.records import ArticleRecords, Count
