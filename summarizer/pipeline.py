@@ -110,7 +110,7 @@ def summarize_paths(paths: list[str | Path], *, model: str | Backend = DEFAULT_M
         if on_article is not None:
             on_article(done, len(items), outcome)
     if out is not None and brief:
-        from summarizer.brief_render import write_run_brief
+        from summarizer.brief.render import write_run_brief
 
         try:
             report.brief = write_run_brief(report.outcomes, out,

@@ -20,6 +20,7 @@ __all__ = [
     "PartialDate",
     "Source",
     "SourceKind",
+    "StrictModel",
     "TreatyAction",
     "TreatyReference",
     "TroopDeployment",
@@ -51,11 +52,13 @@ TreatyAction = Literal[
 ]
 
 
-class _Strict(BaseModel):
+class StrictModel(BaseModel):
+    """A model whose unknown keys are errors, not silently dropped values."""
+
     model_config = ConfigDict(extra="forbid")
 
 
-class Count(_Strict):
+class Count(StrictModel):
     """A figure as the article states it: bounds plus whether it is approximate.
 
     "over 10,000" -> low 10000, high None; "up to 12,000" -> low None, high 12000;
@@ -75,7 +78,7 @@ class Count(_Strict):
         return self
 
 
-class Source(_Strict):
+class Source(StrictModel):
     """Who a figure or claim is attributed to, and who relayed it."""
 
     name: str = Field(min_length=1, description="As the article attributes it.")
@@ -83,7 +86,7 @@ class Source(_Strict):
     kind: SourceKind
 
 
-class Evidence(_Strict):
+class Evidence(StrictModel):
     """A verbatim quote and its character offsets into the article text.
 
     Offsets are computed by the program (see ``summarizer.grounding``), never
@@ -101,7 +104,7 @@ class Evidence(_Strict):
         return self
 
 
-class TroopDeployment(_Strict):
+class TroopDeployment(StrictModel):
     """One wave of troops sent, or a running total (``cumulative``)."""
 
     troops: Count | None = None
@@ -114,7 +117,7 @@ class TroopDeployment(_Strict):
     evidence: Evidence
 
 
-class CasualtyEstimate(_Strict):
+class CasualtyEstimate(StrictModel):
     """Casualty figures for one force, with the source they are attributed to."""
 
     force: str = Field(min_length=1)
@@ -127,7 +130,7 @@ class CasualtyEstimate(_Strict):
     evidence: Evidence
 
 
-class TreatyReference(_Strict):
+class TreatyReference(StrictModel):
     """A treaty named or described in the article, and what was done with it."""
 
     treaty: str = Field(min_length=1, description="Name as written.")
@@ -139,7 +142,7 @@ class TreatyReference(_Strict):
     evidence: Evidence
 
 
-class ArticleRecords(_Strict):
+class ArticleRecords(StrictModel):
     """Everything extracted from one article."""
 
     article_id: str = Field(min_length=1)

@@ -12,15 +12,15 @@ from summarizer.brief import (
     build_brief,
     dates_compatible,
     format_count,
-    normalise_name,
     source_keys,
 )
-from summarizer.brief_opening import (
+from summarizer.brief.opening import (
     allowed_figures,
     opening_with_origin,
     template_opening,
     unsupported_figures,
 )
+from summarizer.names import normalise_name
 from summarizer.prompts import load_prompt
 from summarizer.records import Count
 from summarizer.schemas import validate_document

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.brief_render import write_brief
+from summarizer.brief.render import write_brief
 
 from .briefkit import article, casualty, count, deployment, source, three_outlets
 

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 from summarizer.backends import FakeBackend
 from summarizer.brief import Brief, build_brief
-from summarizer.brief_render import brief_html, brief_markdown, write_brief
+from summarizer.brief.render import brief_html, brief_markdown, write_brief
 from summarizer.schemas import validate_document
 
 from .briefkit import article, casualty, count, deployment, source, three_outlets, treaty
@@ -188,7 +188,7 @@ def test_write_brief_with_a_backend_records_the_model(tmp_path):
 
 
 def test_write_run_brief_reads_a_runs_articles_again(tmp_path):
-    from summarizer.brief_render import write_run_brief
+    from summarizer.brief.render import write_run_brief
     from summarizer.pipeline import summarize_paths
 
     articles = tmp_path / "in"

@@ -9,6 +9,8 @@ backend, so a replayed or fake backend exercises the same code as a real one.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, Protocol, runtime_checkable
 
 from openai.types.chat import ChatCompletion
@@ -16,7 +18,7 @@ from openai.types.chat import ChatCompletion
 from summarizer.errors import BackendError, RealCallBlocked
 
 __all__ = ["Backend", "BackendError", "RealCallBlocked", "allow_real_calls", "check_real_calls",
-           "llama_response_format"]
+           "llama_response_format", "real_calls_allowed"]
 
 
 @runtime_checkable
@@ -61,6 +63,17 @@ def allow_real_calls(allowed: bool) -> None:
     """Switch real model calls on or off for this process (tests switch them off)."""
     global _REAL_CALLS_ALLOWED
     _REAL_CALLS_ALLOWED = allowed
+
+
+@contextmanager
+def real_calls_allowed(allowed: bool = True) -> Iterator[None]:
+    """Real calls on (or off) inside the block, restored after it, whatever happens."""
+    global _REAL_CALLS_ALLOWED
+    before, _REAL_CALLS_ALLOWED = _REAL_CALLS_ALLOWED, allowed
+    try:
+        yield
+    finally:
+        _REAL_CALLS_ALLOWED = before
 
 
 def check_real_calls(model_id: str) -> None:

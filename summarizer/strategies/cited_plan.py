@@ -38,9 +38,9 @@ from summarizer.records import (
 
 __all__ = ["SentenceTask", "TreatyAnswer", "facts_model", "facts_question", "messages_for", "plan",
            "resolved_back_reference", "summary_model", "treaty_model", "treaty_question", "trim_summary",
-           "written_in"]
+           "uses_article_words"]
 
-_TROOP_NOUN = re.compile(r"\b(troops|soldiers|forces|personnel|contingent|units?|servicemen|"
+_WAVE_NOUN = re.compile(r"\b(troops|soldiers|forces|personnel|contingent|units?|servicemen|"
                          r"reinforcements|fighters|battalions?|brigades?|group|wave|rotation|detachment)\b", re.I)
 _SENT = re.compile(r"\b(sen[dt]\w*|deploy\w*|dispatch\w*|transport\w*|arriv\w*|rotat\w*|crossed|"
                    r"moved|flown|shipped|airlifted|sailed)\b", re.I)
@@ -93,7 +93,7 @@ def plan(article: Article) -> list[SentenceTask]:
             casualty_groups=_groups([f for f in figures if f.label in CASUALTY_FIELDS]),
             treaty=bool(_TREATY.search(text)),
         )
-        task.unsized_wave = (not task.troops and bool(_TROOP_NOUN.search(text))
+        task.unsized_wave = (not task.troops and bool(_WAVE_NOUN.search(text))
                              and bool(_SENT.search(text)) and bool(_NEW.search(text))
                              and not _REDEPLOY.search(text))
         if task.asks_facts or task.treaty:
@@ -141,7 +141,7 @@ class _Answer(BaseModel):
 _STOP = {"the", "a", "an", "of", "and", "s", "in", "on", "for", "to"}
 
 
-def written_in(name: str, text: str) -> bool:
+def uses_article_words(name: str, text: str) -> bool:
     """Whether ``name`` is the article's own wording: verbatim, or only words the text uses.
 
     Small models reorder or drop a word ("Estavian intelligence agencies" for

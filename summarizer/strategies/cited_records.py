@@ -22,7 +22,7 @@ from summarizer.sources import infer_kind
 from summarizer.strategies.cited_plan import (
     SentenceTask,
     resolved_back_reference,
-    written_in,
+    uses_article_words,
 )
 
 __all__ = ["attributed_sources", "build_records", "cumulative"]
@@ -46,11 +46,11 @@ def _dates(phrase: str | None, ref: dt.date | None) -> tuple[str | None, str | N
 
 def _source(name: str | None, via: str | None, article: Article) -> Source | None:
     """The Source, keeping only names the article writes (others are the model's guesses)."""
-    if not name or not name.strip() or not written_in(name, article.text):
+    if not name or not name.strip() or not uses_article_words(name, article.text):
         return None
     name = name.strip()
     via = via.strip() if via and via.strip() and via.strip().lower() != name.lower() else None
-    via = via if via and written_in(via, article.text) else None
+    via = via if via and uses_article_words(via, article.text) else None
     return Source(name=name, via=via, kind=infer_kind(name, article.text) or "unnamed")
 
 
@@ -58,7 +58,7 @@ def _speaker(said: str | None, model_name: str | None, task: SentenceTask, artic
     """The sentence's own speaker; a back-reference resolved to an earlier name, else the model's."""
     if said is None or not is_back_reference(said):
         return said
-    if model_name and written_in(model_name, article.text) and not is_back_reference(model_name):
+    if model_name and uses_article_words(model_name, article.text) and not is_back_reference(model_name):
         fallback: str | None = model_name
     else:  # "the ministry" as written still says something; a bare "it" says nothing
         fallback = None if len(said.split()) == 1 else said
@@ -123,7 +123,7 @@ def cumulative(sentence: str, figure: Figure | None = None) -> bool:
     return bool(_PERFECT.search(sentence)) and not windows
 
 
-def _written(value: str | None, article: Article) -> str | None:
+def _verbatim_in_article(value: str | None, article: Article) -> str | None:
     if not value or value.strip().lower() not in article.text.lower():
         return None
     return value.strip()
@@ -146,8 +146,8 @@ def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, art
     sources = attributed_sources(task, facts, article)
     source = sources[0]
     # A place or date the article never wrote is the model's guess: dropped, not re-asked.
-    start, end = _dates(_written(get("when"), article), ref)
-    destination = _written(get("to"), article)
+    start, end = _dates(_verbatim_in_article(get("when"), article), ref)
+    destination = _verbatim_in_article(get("to"), article)
     if destination and re.search(rf"\bfrom\s+(?:\S+\s+){{0,4}}?{re.escape(destination)}", s.text, re.I) \
             and not re.search(rf"\b(?:to|into|in|at|toward|towards)\s+(?:\S+\s+){{0,3}}?{re.escape(destination)}",
                               s.text, re.I):
@@ -175,12 +175,12 @@ def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, art
             force=(get("force") or "unspecified").strip() or "unspecified",
             as_of=start, source=group_source, evidence=evidence, **counts))
     # A treaty name the sentence does not write is the prompt's example echoed back: no record.
-    if treaty is not None and treaty.treaty and written_in(treaty.treaty, s.text):
+    if treaty is not None and treaty.treaty and uses_article_words(treaty.treaty, s.text):
         # Parties and actors the article never names are copied from the prompt's example.
-        parties = [p for p in treaty.parties if p.strip() and written_in(p, article.text)]
-        actor = treaty.actor if treaty.actor and written_in(treaty.actor, article.text) else None
+        parties = [p for p in treaty.parties if p.strip() and uses_article_words(p, article.text)]
+        actor = treaty.actor if treaty.actor and uses_article_words(treaty.actor, article.text) else None
         out["treaty_references"].append(TreatyReference(
             treaty=treaty.treaty, parties=parties, action=treaty.action,
-            actor=actor, date=_dates(_written(treaty.when, article), ref)[0], provisions=treaty.provisions,
+            actor=actor, date=_dates(_verbatim_in_article(treaty.when, article), ref)[0], provisions=treaty.provisions,
             evidence=evidence))
     return out

@@ -123,8 +123,25 @@ def test_ungrounded_evidence_lowers_the_grounding_rate():
     assert aggregate([score_article(pred, gold(), TEXT, ALIASES)])["grounding_rate"] == 0.0
 
 
-def test_aliases_match_spellings_and_contained_names():
+def test_aliases_match_spellings_by_equality_after_normalisation():
     assert ALIASES.same("MoD", "The Ministry")
-    assert ALIASES.canonical("an MoD official") == "Defence Ministry"
+    assert ALIASES.same("the MoD", "mod.")  # case, punctuation and a leading article
+    # A name that merely contains a listed spelling is not that body.
+    assert not ALIASES.same("an MoD official", "MoD")
     assert not ALIASES.same("MoD", "the army chief")
     assert ALIASES.same(None, None) and not ALIASES.same(None, "MoD")
+
+
+def test_an_alias_never_joins_two_bodies_through_a_shared_word():
+    aliases = Aliases.from_mapping({"Norland Security Bureau": ["the bureau", "NSB"],
+                                    "Norland news agency": ["the agency", "NNA"]})
+    assert not aliases.same("Norland's news agency", "NSB")
+    assert not aliases.same("the agency", "the bureau")
+    assert aliases.same("Norland news agency", "NNA")
+
+
+def test_one_spelling_in_two_tables_matches_each_body_it_stands_for():
+    aliases = Aliases.from_mapping({"Estavian Intelligence Service": ["EIS", "the service"]},
+                                   {"Valmoran Intelligence Service": ["VIS", "the service"]})
+    assert aliases.same("the service", "EIS") and aliases.same("the service", "VIS")
+    assert not aliases.same("EIS", "VIS")

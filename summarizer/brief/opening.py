@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from summarizer.brief import Brief, Claim, Disagreement, format_count
+from summarizer.brief.models import Brief, Claim, Disagreement, format_count
 from summarizer.kinds import KINDS, TREATY_ACTION_WORDS
 from summarizer.numbers import find_number_phrases
 
@@ -66,7 +66,7 @@ def _date_words(date: str | None, as_of: bool = False) -> str:
     return f" {'on' if len(parts) == 3 else 'in'} {words}"
 
 
-def _articles(claim: Claim) -> int:
+def _article_count(claim: Claim) -> int:
     return len({s.article_id for s in claim.supports})
 
 
@@ -86,7 +86,7 @@ def _claim_phrase(c: Claim) -> str:
     return f"{c.force} had suffered {figures}{_date_words(c.date, as_of=True)}"
 
 
-def _attributed(c: Claim) -> bool:
+def _has_source(c: Claim) -> bool:
     return c.source is not None and c.source_kind != "unnamed"
 
 
@@ -109,9 +109,9 @@ def _template_sentences(brief: Brief) -> list[str]:
     sized = [c for c in brief.claims if c.figures]
     if sized:
         # The most repeated figure, an attributed one first; then the earliest claim.
-        top = max(sized, key=lambda c: (_articles(c), _attributed(c), -brief.claims.index(c)))
-        repeated = ", a claim carried by several articles" if _articles(top) > 1 else ""
-        who = f"According to {top.source}," if _attributed(top) else "Unattributed reports say"
+        top = max(sized, key=lambda c: (_article_count(c), _has_source(c), -brief.claims.index(c)))
+        repeated = ", a claim carried by several articles" if _article_count(top) > 1 else ""
+        who = f"According to {top.source}," if _has_source(top) else "Unattributed reports say"
         sentences.append(f"{who} {_claim_phrase(top)}{repeated}.")
     if brief.disagreements:
         # The widest disagreement (highest to lowest figure), then the first.
@@ -203,7 +203,7 @@ def opening_with_origin(brief: Brief, backend: Any = None) -> tuple[str, str | N
     template = template_opening(brief)
     if backend is None:
         return template, None
-    from summarizer.backends.base import BackendError, RealCallBlocked
+    from summarizer.errors import BackendError, RealCallBlocked
     from summarizer.structured import StructuredError, structured_call
 
     allowed = allowed_figures(brief)

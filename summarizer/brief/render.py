@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from summarizer.brief import Brief, Claim, Disagreement, Support, build_brief, format_count
+from summarizer.brief import build_brief
+from summarizer.brief.models import Brief, Claim, Disagreement, Support, format_count
 from summarizer.io import write_json_atomic, write_text_atomic
 from summarizer.kinds import KIND
 from summarizer.records import ArticleRecords
@@ -35,7 +36,7 @@ _DASH = "—"
 # support, or a list of those. Markdown prints the text, HTML makes each one a link.
 
 
-def _articles(claim: Claim) -> list[tuple[str, list[Claim], str]]:
+def _article_links(claim: Claim) -> list[tuple[str, list[Claim], str]]:
     # One link per article, to that article's own statement of the claim.
     return [(aid, [claim], aid) for aid in dict.fromkeys(s.article_id for s in claim.supports)]
 
@@ -50,7 +51,7 @@ def _deployment_rows(brief: Brief) -> list[list[Any]]:
             troops = format_count(c.figures["troops"]) if "troops" in c.figures else "not disclosed"
             rows.append([c.date or _DASH, c.end or _DASH, c.destination or _DASH, (troops, [c]),
                          "total" if c.cumulative else "wave", c.source or "unattributed",
-                         _articles(c)])
+                         _article_links(c)])
     return rows
 
 
@@ -60,14 +61,14 @@ def _casualty_rows(brief: Brief) -> list[list[Any]]:
                                    (c.source or "").lower()))
     return [[c.force or _DASH, c.date or _DASH, c.source or "unattributed",
              *((format_count(c.figures[f]), [c]) if f in c.figures else _DASH for f, _ in _CAS_FIELDS),
-             _articles(c)] for c in claims]
+             _article_links(c)] for c in claims]
 
 
 def _treaty_rows(brief: Brief) -> list[list[Any]]:
     claims = sorted((c for c in brief.claims if c.record_type == "treaty_references"),
                     key=lambda c: (c.date is None, c.date or "", int(c.id[1:])))
     return [[c.date or _DASH, (c.treaty or _DASH, [c]), c.action or _DASH, c.actor or _DASH,
-             ", ".join(c.parties) or _DASH, _articles(c)] for c in claims]
+             ", ".join(c.parties) or _DASH, _article_links(c)] for c in claims]
 
 
 def _extreme_claims(d: Disagreement, by_id: dict[str, Claim]) -> list[Claim]:
@@ -332,7 +333,7 @@ def write_brief(records: list[ArticleRecords], texts: Mapping[str, str], out_dir
     With a ``backend`` the opening is written by the model (figures checked
     against the claims; the template if it fails). Each file is written atomically.
     """
-    from summarizer.brief_opening import opening_with_origin
+    from summarizer.brief.opening import opening_with_origin
 
     brief = build_brief(records)
     if backend is not None:

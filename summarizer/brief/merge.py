@@ -1,4 +1,4 @@
-"""The brief across articles: equivalent records merged into claims, conflicts found.
+"""Merging records across articles into claims, and finding where sources disagree.
 
 Analysts read across articles: one casualty estimate repeated by several outlets
 is one claim with several supports; two sources giving different figures for the
@@ -31,108 +31,24 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
+from summarizer.brief.models import (
+    Brief,
+    Claim,
+    Disagreement,
+    SourcedFigure,
+    Support,
+    TimelineEvent,
+    format_count,
+)
 from summarizer.kinds import FIGURE_FIELDS
 from summarizer.names import normalise_name
-from summarizer.records import ArticleRecords, Count, PartialDate, SourceKind, TreatyAction
+from summarizer.records import ArticleRecords, Count
 
-__all__ = ["Brief", "Claim", "Disagreement", "RecordType", "SourcedFigure", "Support",
-           "TimelineEvent", "brief_opening", "build_brief", "dates_compatible", "format_count",
-           "normalise_name", "source_keys"]
-
-RecordType = Literal["troop_deployments", "casualty_estimates", "treaty_references"]
-FigureField = Literal["troops", "killed", "wounded", "killed_or_wounded", "captured"]
+__all__ = ["dates_compatible", "merge_brief", "source_keys"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Support(_Strict):
-    """One article's statement of a claim: its evidence and the source as that article names it."""
-
-    article_id: str
-    quote: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    source: str | None = None
-    via: str | None = None
-
-
-class Claim(_Strict):
-    """Equivalent records from one or more articles; fields not of its type stay null."""
-
-    id: str
-    record_type: RecordType
-    figures: dict[FigureField, Count] = Field(default_factory=dict)
-    source: str | None = Field(default=None, description="Longest spelling among the supports.")
-    source_kind: SourceKind | None = None
-    date: PartialDate | None = Field(
-        default=None, description="Deployment start, casualty as_of or treaty date (most precise).")
-    end: PartialDate | None = None
-    force: str | None = None
-    destination: str | None = None
-    cumulative: bool | None = None
-    role: str | None = None
-    treaty: str | None = None
-    action: TreatyAction | None = None
-    actor: str | None = None
-    parties: list[str] = Field(default_factory=list)
-    supports: list[Support] = Field(min_length=1)
-
-
-class SourcedFigure(_Strict):
-    """One claim's figure inside a disagreement."""
-
-    claim_id: str
-    source: str | None
-    count: Count
-    date: PartialDate | None = None
-    article_ids: list[str]
-
-
-class Disagreement(_Strict):
-    """Different figures for one quantity (one field of one group) from different sources."""
-
-    id: str
-    record_type: Literal["troop_deployments", "casualty_estimates"]
-    subject: str = Field(description="The force, or the wave and where it went.")
-    field: FigureField
-    date: PartialDate | None = None
-    figures: list[SourcedFigure] = Field(min_length=2)
-    spread: Count = Field(description="Lowest stated bound to highest stated bound.")
-    ranges_overlap: bool = Field(description="Every stated range shares a value: wording differs, "
-                                             "the figures need not conflict.")
-
-
-class TimelineEvent(_Strict):
-    """A deployment wave (or running total) or a treaty event, for the timeline."""
-
-    date: PartialDate | None = None
-    end: PartialDate | None = None
-    kind: Literal["deployment_wave", "deployment_total", "treaty"]
-    label: str
-    claim_ids: list[str]
-
-
-class Brief(_Strict):
-    """Claims merged across articles, their disagreements, a timeline and an opening."""
-
-    articles: list[str]
-    opening: str = ""
-    opening_model: str | None = Field(default=None,
-                                      description="Model that wrote the opening; null: template.")
-    claims: list[Claim] = Field(default_factory=list)
-    disagreements: list[Disagreement] = Field(default_factory=list)
-    timeline: list[TimelineEvent] = Field(default_factory=list)
-
-
-# --- names and dates -------------------------------------------------------------------------
-
-_PUNCT = re.compile(r"[^\w\s]")
 _BRACKETED = re.compile(r"\s*[(\[]\s*([A-Za-z][A-Za-z.&]{1,11})\s*[)\]]")
 _FORCE_NOUNS = re.compile(r"(?: (?:troops|soldiers|forces|force|army|military|personnel|"
                           r"servicemen|fighters|units))+$")
@@ -180,23 +96,6 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
         return True
     n = min(len(a), len(b))
     return a[:n] == b[:n]
-
-
-def format_count(count: Count, *, words: bool = False) -> str:
-    """A Count as text: "2,150", "~2,150", "≥2,150", "≤2,150", "2,000–2,500".
-
-    ``words`` gives "about 2,150", "at least 2,150", "up to 2,150", "2,000 to 2,500".
-    """
-    low = f"{count.low:,}" if count.low is not None else None
-    high = f"{count.high:,}" if count.high is not None else None
-    approx = ("about " if words else "~") if count.approximate else ""
-    if low == high:
-        return f"{approx}{low}"
-    if high is None:
-        return f"{'at least ' if words else '≥'}{approx if words else ''}{low}"
-    if low is None:
-        return f"{'up to ' if words else '≤'}{approx if words else ''}{high}"
-    return f"{approx}{low}{' to ' if words else '–'}{high}"
 
 
 # --- clustering -------------------------------------------------------------------------------
@@ -278,7 +177,7 @@ def _figures(record: Any, kind: str) -> dict[str, Count]:
     return {f: getattr(record, f) for f in FIGURE_FIELDS[kind] if getattr(record, f) is not None}
 
 
-def _attributed(name: str | None, kind: str | None) -> str | None:
+def _named_source(name: str | None, kind: str | None) -> str | None:
     # "citing unidentified sources" names no one: it is as unattributed as no source at all.
     return None if kind == "unnamed" else name
 
@@ -290,7 +189,7 @@ def _merge_key(record: Any, kind: str, sources: _Sources) -> tuple[Hashable, tup
         what = parties or normalise_name(record.treaty)
         actor = normalise_name(record.actor) if record.actor else None
         return (kind, record.action, what), (record.date, actor)
-    source = sources.identity(_attributed(record.source.name if record.source else None,
+    source = sources.identity(_named_source(record.source.name if record.source else None,
                                           record.source.kind if record.source else None))
     if kind == "casualty_estimates":
         return (kind, figures, source, _force_key(record.force)), (record.as_of,)
@@ -383,7 +282,7 @@ def _disagreements(groups: list[list[Claim]], sources: _Sources) -> list[Disagre
         kind = group[0].record_type
         for name in FIGURE_FIELDS[kind]:
             stating = [c for c in group if name in c.figures]
-            pairs = {(sources.identity(_attributed(c.source, c.source_kind)),
+            pairs = {(sources.identity(_named_source(c.source, c.source_kind)),
                       (c.figures[name].low, c.figures[name].high)) for c in stating}
             if not any(s1 != s2 and f1 != f2 for s1, f1 in pairs for s2, f2 in pairs):
                 continue
@@ -418,29 +317,15 @@ def _timeline(claims: list[Claim], groups: list[list[Claim]]) -> list[TimelineEv
     return sorted(events, key=lambda e: (e.date is None, e.date or "", int(e.claim_ids[0][1:])))
 
 
-def build_brief(records: list[ArticleRecords]) -> Brief:
+def merge_brief(records: list[ArticleRecords]) -> Brief:
     """Merge equivalent records across articles into claims; find disagreements; a timeline.
 
-    Deterministic: articles are taken in ``article_id`` order, whatever the
-    input order. The opening is the template one (``brief_opening`` without a
-    backend); ``summarizer.brief_render.write_brief`` can ask a model instead.
+    Deterministic: articles are taken in ``article_id`` order, whatever the input order.
+    No prose: the opening is left empty (``summarizer.brief.opening`` writes it).
     """
     claims = _claims(records)
     sources = _Sources([n for c in claims for n in (c.source, *(s.source for s in c.supports)) if n])
     groups = _groups(claims)
     brief = Brief(articles=sorted(r.article_id for r in records), claims=claims,
                   disagreements=_disagreements(groups, sources), timeline=_timeline(claims, groups))
-    brief.opening = brief_opening(brief)
     return brief
-
-
-def brief_opening(brief: Brief, backend: Any = None) -> str:
-    """Two or three opening sentences; every figure in them appears in some claim.
-
-    Without a backend: a deterministic template. With a ``summarizer.backends.Backend``:
-    the model writes it (re-asked while it cites a figure found in no claim), and the
-    template is used if it never gets it right. See ``summarizer.brief_opening``.
-    """
-    from summarizer.brief_opening import opening
-
-    return opening(brief, backend)
