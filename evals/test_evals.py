@@ -67,7 +67,7 @@ def test_no_model_falls_below_its_committed_baseline(results):
     assert regressions(results, CONFIG.gated, CONFIG.tolerance) == []
 
 
-@pytest.mark.parametrize("dataset", ["seeds", "devset"])
+@pytest.mark.parametrize("dataset", DATASETS)
 def test_replay_reproduces_the_recorded_default_model_run(dataset):
     """Offline: the committed recording of the default model, scored, equals its baseline.
 

@@ -48,6 +48,9 @@ class RecordKind:
     quantity: tuple[str, ...]
     checks: Mapping[str, str]
     sourced: bool = True
+    #: A prediction matches a gold record of this kind only if all their figures are equal, so
+    #: "were the figures right" says nothing about matched records of this kind.
+    matched_on_figures: bool = False
 
     @property
     def figure_names(self) -> tuple[str, ...]:
@@ -69,7 +72,8 @@ KINDS: tuple[RecordKind, ...] = (
     RecordKind("troop_deployments", TroopDeployment, "deployments", (TROOPS,), date="start",
                quantity=("cumulative", "start", "destination"),
                checks=MappingProxyType({"start": "date", "end": "date", "destination": "similar",
-                                        "cumulative": "equal"})),
+                                        "cumulative": "equal"}),
+               matched_on_figures=True),
     RecordKind("casualty_estimates", CasualtyEstimate, "casualties", _CASUALTIES, date="as_of",
                quantity=("force", "as_of"),
                checks=MappingProxyType({"as_of": "date", "force": "similar"})),

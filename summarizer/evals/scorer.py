@@ -14,7 +14,7 @@ from typing import Any
 
 from summarizer.evals.gold import RECORD_TYPES, Aliases, GoldArticle
 from summarizer.names import normalise_name
-from summarizer.kinds import FIGURE_FIELDS, KIND
+from summarizer.kinds import FIGURE_FIELDS, KIND, KINDS
 from summarizer.numbers import find_number_phrases
 from summarizer.records import ArticleRecords, Count
 
@@ -207,13 +207,18 @@ def aggregate(scores: list[ArticleScore]) -> dict[str, Any]:
         for k in RECORD_TYPES:
             totals[k].add(s.types[k])
     records = sum(s.records for s in scores)
-    matched = sum(totals[k].tp for k in ("troop_deployments", "casualty_estimates"))
+    sourced = [k.name for k in KINDS if k.sourced]
+    # Count accuracy only where a match does not already require equal figures (a troop match
+    # does): on casualty records, a match needs one shared figure and the others may differ.
+    counted = [k.name for k in KINDS if k.figures and not k.matched_on_figures]
+    matched = sum(totals[k].tp for k in sourced)
+    counted_matches = sum(totals[k].tp for k in counted)
     return {
         "types": {k: totals[k].rates() for k in RECORD_TYPES},
-        "count_accuracy": (sum(totals[k].counts_right for k in ("troop_deployments",
-                           "casualty_estimates")) / matched) if matched else None,
-        "attribution_accuracy": (sum(totals[k].attribution_right for k in ("troop_deployments",
-                                 "casualty_estimates")) / matched) if matched else None,
+        "count_accuracy": (sum(totals[k].counts_right for k in counted) / counted_matches)
+        if counted_matches else None,
+        "attribution_accuracy": (sum(totals[k].attribution_right for k in sourced) / matched)
+        if matched else None,
         "grounding_rate": sum(s.grounded for s in scores) / records if records else 1.0,
         "invented_numbers": sum(s.invented for s in scores),
         "records": records,

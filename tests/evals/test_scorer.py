@@ -83,6 +83,20 @@ def test_partial_casualty_figures_match_but_count_accuracy_drops():
     assert result["count_accuracy"] == 0.0
 
 
+def test_count_accuracy_is_only_over_records_whose_match_leaves_figures_open():
+    # A troop match needs the count, so a matched troop record says nothing about counts: only
+    # the casualty record (matched on one of its two figures) is counted.
+    g = gold(troop_deployments=[dep()], casualty_estimates=[cas()])
+    pred = ArticleRecords(article_id="a", troop_deployments=[dep()],
+                          casualty_estimates=[cas(wounded=None)])
+    result = aggregate([score_article(pred, g, TEXT, ALIASES)])
+    assert result["types"]["troop_deployments"]["tp"] == 1
+    assert result["count_accuracy"] == 0.0
+    only_troops = aggregate([score_article(ArticleRecords(article_id="a", troop_deployments=[dep()]),
+                                           gold(troop_deployments=[dep()]), TEXT, ALIASES)])
+    assert only_troops["count_accuracy"] is None
+
+
 def test_optional_gold_earns_credit_but_costs_nothing_when_missed():
     g = gold(troop_deployments=[dep(), dep(low=None, source="the army chief")],
              optional={"troop_deployments": frozenset({1})})
