@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from summarizer.errors import EngineCrashed
+from summarizer.io import write_text_atomic
 
 __all__ = ["EngineCrashed", "engine_crashed", "probe_engine"]
 
@@ -106,9 +107,6 @@ def probe_engine(model_path: Path, n_threads: int, cache_file: Path | None = Non
     if proc.returncode == 0 and cache_file is not None:
         passed[key] = True
         try:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache_file.with_suffix(".tmp")
-            tmp.write_text(json.dumps(passed, indent=1), encoding="utf-8")
-            os.replace(tmp, cache_file)
+            write_text_atomic(cache_file, json.dumps(passed, indent=1))
         except OSError:
             pass  # only a cache: the probe runs again next time
