@@ -5,33 +5,35 @@ import pytest
 from summarizer.attribution import Attribution, attribute, is_back_reference, resolve
 
 CASES = [
-    ("Estavia has sent about 1,500 engineers to Valmora, Estavia's defence ministry told Reuters "
-     "on Tuesday.", "Estavia's defence ministry", "Reuters"),
+    ("Quorvia has moved roughly 2,300 medics to Tessaly, Quorvia's interior ministry told Kestrel "
+     "News on Friday.", "Quorvia's interior ministry", "Kestrel News"),
     ("Citing unnamed officials, the Valmora Herald reported that a new contingent arrived.",
      "unnamed officials", "the Valmora Herald"),
     ("The Norland Post, citing two defence officials, reported that 900 soldiers arrived.",
      "two defence officials", "The Norland Post"),
     ("Western officials said about 800 soldiers were killed in May, the Norland Wire reported.",
      "Western officials", "the Norland Wire"),
-    ("Up to 4,000 soldiers were moved last autumn, according to Norland's National Intelligence "
-     "Service, which said more may follow.", "Norland's National Intelligence Service", None),
+    ("Up to 2,600 sailors were redeployed over the winter, according to Tessaly's Foreign "
+     "Intelligence Office, which said a second group was expected.",
+     "Tessaly's Foreign Intelligence Office", None),
     ("Separately, Ana Ruiz, a member of the defence committee, told reporters that the "
      "Intelligence Bureau estimated 300 had died.", "the Intelligence Bureau", "Ana Ruiz"),
     ("Norland's army chief said at least 120 soldiers had been killed and 430 wounded in March.",
      "Norland's army chief", None),
-    ("KARSTADT, Feb 11 (Reuters) - Valmora's military intelligence directorate said on Wednesday "
-     "that units had lost 500 men.", "Valmora's military intelligence directorate", None),
-    ("Some 600 soldiers crossed the river, according to figures the ministry released in August.",
-     "the ministry", None),
+    ("DRAVENPORT, Jun 3 (Kestrel News) - Quorvia's naval intelligence directorate said in a "
+     "briefing that two brigades had lost 340 sailors.", "Quorvia's naval intelligence directorate",
+     None),
+    ("Roughly 450 reservists reached the coast, according to data the statistics office published "
+     "in October.", "the statistics office", None),
     ("Estavia sent more soldiers north, according to a report from Norland's spy agency.",
      "Norland's spy agency", None),
     ("Both Aram, Bex, and Cal have confirmed that more than 500 troops were sent in 2024.", "Aram", None),
     ("Estavian, Norlandic, and Valmoran intelligence agencies estimate that 10 to 12 battalions "
      "were deployed.", "Estavian intelligence agencies", None),
-    ("According to Norland officials and Western intelligence sources, around 900 troops have "
-     "been sent.", "Norland officials", None),
-    ("Norland and Western intelligence sources indicated that over 100 soldiers were dispatched.",
-     "Norland and Western intelligence sources", None),
+    ("According to Quorvian officials and Dravish intelligence sources, roughly 650 marines have "
+     "been deployed.", "Quorvian officials", None),
+    ("Quorvian and Dravish military sources indicated that over 240 gunners were flown in.",
+     "Quorvian and Dravish military sources", None),
     ("Aram's claim is much higher than a March 3 estimate from the Bureau, which said at least "
      "30 soldiers had been killed.", "the Bureau", None),
     ("Estavia has dispatched more troops, an official for Norland's Intelligence Bureau (NIB) "
@@ -49,7 +51,7 @@ def test_source_and_relay_are_read_from_the_sentence(sentence, name, via):
 
 @pytest.mark.parametrize("sentence", [
     "Up to 12,000 troops were deployed to the north last fall to support the army.",
-    "The latest intelligence suggests that between 1,000 and 3,000 troops were moved.",
+    "The newest imagery suggests that between 2,500 and 4,000 reservists were mobilised.",
 ])
 def test_a_claim_with_no_speaker_has_no_attribution(sentence):
     assert attribute(sentence) == Attribution()
@@ -75,20 +77,20 @@ def test_back_references_point_to_the_latest_kindred_name():
 
 @pytest.mark.parametrize("sentence, name, via", [
     # a title before the name, an aside after it
-    ("Norland's army, which does most of the fighting, has suffered more: the Norlandic defence "
-     "minister, Ola Brun, told parliament that 900 soldiers had died.", "Ola Brun", None),
+    ("Tessaly's navy, which carries out most of the patrols, has lost more: the Tessalian interior "
+     "minister, Ilka Dorn, told parliament that 210 sailors had drowned.", "Ilka Dorn", None),
     ("Ana Ruiz, who sits on the defence committee, said the Intelligence Bureau also believed "
      "that 400 engineers had been sent.", "the Intelligence Bureau", "Ana Ruiz"),
-    ("The Valmora Institute, an independent think tank, said satellite images suggested a "
-     "smaller toll of 60.", "The Valmora Institute", None),
+    ("The Orvel Foundation, a private research group, said drone footage suggested a lower "
+     "count of 45.", "The Orvel Foundation", None),
     ("Some 3,000 troops will follow, according to the Norland Wire, which cited Estavian "
      "officials.", "Estavian officials", "the Norland Wire"),
-    ("Deputy Ola Brun disputed the figures, saying the contingent had lost 96 soldiers.",
-     "Deputy Ola Brun", None),
-    ("That compares with an estimate of 4,700 casualties it gave in January.", "it", None),
+    ("Senator Jorn Tavi disputed the tally, saying the garrison had buried 58 marines.",
+     "Senator Jorn Tavi", None),
+    ("The new tally sits far below an estimate of 2,150 deaths it gave in October.", "it", None),
     # "claims" here is a noun, not the verb
-    ("A spokesman for the Valmoran ministry told Reuters the Norlandic claims were propaganda "
-     "and said that fewer than 300 soldiers had died.", "the Valmoran ministry", "Reuters"),
+    ("A spokeswoman for the Dravish ministry told Kestrel News the Tessalian claims were invented "
+     "and said that fewer than 140 sailors had drowned.", "the Dravish ministry", "Kestrel News"),
 ])
 def test_harder_attributions(sentence, name, via):
     said = attribute(sentence)
@@ -96,9 +98,9 @@ def test_harder_attributions(sentence, name, via):
 
 
 def test_documents_and_descriptions_resolve_to_who_wrote_them():
-    before = ("Valmora's foreign ministry issued a statement on Monday. "
+    before = ("Dravia's interior ministry issued a brief statement late on Thursday. "
               "Defence Minister Ana Ruiz spoke at the ceremony. ")
-    assert resolve("the statement", ["Defence Minister Ana Ruiz"], before) == "Valmora's foreign ministry"
+    assert resolve("the statement", ["Defence Minister Ana Ruiz"], before) == "Dravia's interior ministry"
     before = "The Valmoran defence ministry gave no figure. Officials met on Monday. "
     assert resolve("the defence ministry", ["Officials"], before) == "Valmoran defence ministry"
     # a news agency is not "the agency" that made the estimate

@@ -18,23 +18,23 @@ def labelled(sentence):
     ("Norland's army chief said at least 120 soldiers had been killed and 430 wounded.",
      [("at least 120", "killed", False), ("430", "wounded", False)]),
     # a wave and the running total it adds to, in one sentence
-    ("Estavia will send another 3,000 troops to Norland, adding to the roughly 11,000 it has sent "
-     "there since its first deployment.",
-     [("3,000", "troops", False), ("roughly 11,000", "troops", True)]),
-    ("Estavia has sent about 3,500 additional troops since February, bringing the total number of "
-     "its personnel there to about 15,000.",
-     [("about 3,500", "troops", False), ("about 15,000", "troops", True)]),
-    ("Valmora will send a fresh battalion of at least 600 infantry soldiers to replace troops who "
-     "have been there since May.", [("at least 600", "troops", False)]),
+    ("Quorvia plans to dispatch another 1,800 troops to Tessaly, adding to the roughly 7,400 it "
+     "has stationed on the island since the mission began.",
+     [("1,800", "troops", False), ("roughly 7,400", "troops", True)]),
+    ("Tessaly has deployed some 2,200 additional soldiers since October, bringing the total "
+     "strength of its forces on the border to nearly 9,000.",
+     [("some 2,200", "troops", False), ("nearly 9,000", "troops", True)]),
+    ("Dravia is to deploy a fresh company of at least 250 combat engineers to relieve units that "
+     "have served there since January.", [("at least 250", "troops", False)]),
     # a casualty verb before the troop noun: losses, not a deployment
-    ("A drone strike on Monday killed up to 200 Estavian soldiers, the General Staff said.",
-     [("up to 200", "killed", False)]),
+    ("A missile attack on Friday killed up to 85 Tessalian soldiers, the naval command said.",
+     [("up to 85", "killed", False)]),
     ("The town of about 15,000 people hosts a garrison.", [("about 15,000", "other", False)]),
     # limits on troop numbers are not deployments
-    ("Parliament voted to raise the ceiling on the mission from 1,000 to 1,400 soldiers.",
-     [("from 1,000 to 1,400", "other", False)]),
-    ("Under its terms each side may keep no more than 1,500 troops inside the zone.",
-     [("no more than 1,500", "other", False)]),
+    ("The senate agreed to lift the cap on the deployment from 2,500 to 3,200 troops.",
+     [("from 2,500 to 3,200", "other", False)]),
+    ("Under the pact, both navies may station no more than 800 sailors in the strait.",
+     [("no more than 800", "other", False)]),
 ])
 def test_figures_are_labelled_from_their_own_clause(sentence, expected):
     assert labelled(sentence) == expected

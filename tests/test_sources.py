@@ -30,12 +30,12 @@ def test_kind_from_the_first_mention_in_the_article():
 
 
 def test_kind_of_an_acronym_from_where_the_article_spells_it_out():
-    text = ("About 900 soldiers left, the Joint Chiefs of Staff (JCS) said. "
+    text = ("About 700 marines sailed, the Unified Defence Command (UDC) said. "
             "The rebels of the Southern Liberation Front (SLF) said they fought back. "
-            "Tarvania's State Intelligence Bureau [SIB] said more would follow.")
-    assert infer_kind("JCS", text) == "military"
+            "Quorvia's Coastal Intelligence Bureau [CIB] said more would follow.")
+    assert infer_kind("UDC", text) == "military"
     assert infer_kind("the SLF", text) == "military"
-    assert infer_kind("SIB", text) == "intelligence_agency"
+    assert infer_kind("CIB", text) == "intelligence_agency"
 
 
 def test_kind_of_a_person_from_the_apposition_that_introduces_them():
