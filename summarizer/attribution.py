@@ -32,6 +32,9 @@ _VERBS = (r"said|says|say|told|tells|reported|reports|estimated|estimates|estima
           r"suggesting|estimating|quoted|voted|approved|decided|gave|disputed")
 _VERB = re.compile(rf"\b({_VERBS})\b")
 _NOUN_TOO = {"claims", "reports", "estimates", "estimate", "states", "notes", "puts", "shows", "put"}
+# "..., aid agencies estimate, and ...": after a plural agent the word is the verb.
+_AGENT_BEFORE = re.compile(r"\b(agencies|officials|analysts|experts|monitors|observers|researchers|"
+                           r"sources|authorities|diplomats|groups|organi[sz]ations)\s+$", re.I)
 _NOUN_NEXT = re.compile(r"\s*(were|was|are|is|have|had|of|by|in|from|and|about|on|for|[\"”,.;:])", re.I)
 _DETERMINER = re.compile(r"\b(a|an|the|its|his|her|their|this|that|these|those|of|described|denied|"
                          r"dismissed|rejected|questioned|cited)\s+$", re.I)
@@ -92,6 +95,9 @@ _ACRONYM = re.compile(r"\s*[\(\[][A-Z][A-Za-z.]{1,7}[\)\]]")
 # "an official for X", "a spokesman of X": the body speaks through its official.
 _OFFICIAL_FOR = re.compile(r"^(?:an?|the)\s+(?:\w+\s+)?(?:official|spokes\w+|representative|source)s?\s+"
                            r"(?:for|of|from|at|with|in)\s+(.+)$", re.I)
+# "analysts at the X Institute": the institution is the source.
+_EXPERTS_AT = re.compile(r"^(?:\w+\s+)?(?:analysts?|experts?|researchers?|scholars?|economists?)\s+at\s+"
+                         r"(?:the\s+)?(.+)$", re.I)
 # "NIS statements", "Western assessments": the owner of the report is the source.
 _OWNED_REPORT = re.compile(r"(?:^|\s)((?:[A-Z][\w.'’-]*\s+)+)(?:statements?|reports?|estimates?|"
                            r"assessments?|figures|data|intelligence|briefings?)$")
@@ -101,7 +107,7 @@ def _clean(phrase: str | None) -> str | None:
     if phrase is None:
         return None
     phrase = phrase.strip()
-    official = _OFFICIAL_FOR.match(phrase)
+    official = _OFFICIAL_FOR.match(phrase) or _EXPERTS_AT.match(phrase)
     if official and re.search(r"[A-Z]", official.group(1)):
         phrase = official.group(1)
     owned = _OWNED_REPORT.search(phrase)
@@ -147,7 +153,10 @@ _APPOSITION = re.compile(r"^(a|an|the)\s+([\w'’-]+\s+){0,3}(of|for|at|on|in|wi
                          r"^(an?|the)\s+(?:[\w'’-]+\s+){0,5}(think tank|agency|group|body|outlet|"
                          r"newspaper|broadcaster|daily|service|unit|organi[sz]ation)$", re.I)
 # ", who sits on the committee,", ", in the same report,": asides between a name and its verb.
-_INSERT = re.compile(r"^(who|which|in|at|on|during|according|speaking|writing)\b", re.I)
+_INSERT = re.compile(r"^(who|which|in|at|on|during|according|speaking|writing|for (its|their|his|her) part|"
+                     r"meanwhile|however|too|also|in turn|separately|for now|so far)\b", re.I)
+# An acronym or short name restated as an aside: ", the PO,".
+_SHORT_NAME = re.compile(r"(?:the\s+)?[A-Z][A-Z0-9&.-]{1,7}")
 _PERSON = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}")
 
 
@@ -161,7 +170,7 @@ _CLAUSE = re.compile(r"\b(is|was|are|were|been|than)\b")
 def _first_of(phrase: str) -> str:
     """The first source named in a joint attribution, as the gold rules read one.
 
-    "Ukrainian officials and Western intelligence sources" -> "Ukrainian officials";
+    "Dravian officials and allied intelligence sources" -> "Dravian officials";
     "Estavian, Norlandic and Valmoran intelligence agencies" -> "Estavian intelligence
     agencies"; "Aram, Bex and Cal" -> "Aram".
     """
@@ -208,15 +217,19 @@ def _speaker(head: str) -> str | None:
         return None
     # "X, <insert>, said": an apposition, a relative clause or an aside after the name, or
     # the name itself after a title ("the defence minister, Ana Ruiz, said").
-    parts = head.rstrip()[:-1].rsplit(",", 2)
+    parts = head.rstrip()[:-1].split(",")
     if len(parts) < 2:
         return None
     insert = parts[-1].strip()
-    if _APPOSITION.match(insert) or _INSERT.match(insert):
-        return _speaker_plain(parts[-2])
-    if _PERSON.fullmatch(insert):
+    if _PERSON.fullmatch(insert) and not _APPOSITION.match(insert):
         return insert
-    return None
+    # Walk back over up to three asides: "X, in a statement from its press office, the PO, said".
+    at = len(parts) - 1
+    while at >= 1 and len(parts) - at <= 3 and (_APPOSITION.match(parts[at].strip())
+                                                 or _INSERT.match(parts[at].strip())
+                                                 or _SHORT_NAME.fullmatch(parts[at].strip())):
+        at -= 1
+    return _speaker_plain(parts[at]) if at < len(parts) - 1 else None
 
 
 def _speaker_plain(head: str) -> str | None:
@@ -243,7 +256,8 @@ def attribute(sentence: str) -> Attribution:
     subjects: list[tuple[str, str, int]] = []  # (phrase, verb, offset of the phrase's verb)
     for verb in _VERB.finditer(sentence):
         if _DETERMINER.search(sentence[:verb.start()]) or (
-                verb.group(1) in _NOUN_TOO and _NOUN_NEXT.match(sentence[verb.end():])):
+                verb.group(1) in _NOUN_TOO and _NOUN_NEXT.match(sentence[verb.end():])
+                and not _AGENT_BEFORE.search(sentence[:verb.start()])):
             continue  # "an estimate of", "described reports of", "the claims were": nouns
         subject = _speaker(sentence[:verb.start()])
         if subject is None and verb.group(1).endswith("ing") and subjects:

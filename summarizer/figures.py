@@ -12,44 +12,38 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from summarizer.numbers import NumberPhrase, find_number_phrases
 from summarizer.records import Count
+from summarizer.vocabulary import (
+    ANY_TROOPS,
+    CASUALTY_VERB_BEFORE,
+    CASUALTY_WORDS,
+    NOT_A_DEPLOYMENT_AFTER,
+    NOT_A_DEPLOYMENT_BEFORE,
+    NOUN_PHRASE_END,
+    NOT_PEOPLE,
+    PERSON_NOUN,
+    PERSON_SUFFIX,
+    TROOP_LIMIT,
+    TROOP_NOUN,
+    TROOP_NUMBER_OF,
+    UNIT_NOUN,
+    FigureLabel,
+)
 
-__all__ = ["Figure", "FigureLabel", "derived_share", "label_figures"]
+__all__ = ["Figure", "FigureLabel", "derived_share", "label_figures", "without_breakdowns"]
 
-FigureLabel = Literal["troops", "killed", "wounded", "killed_or_wounded", "captured", "other"]
-
-_CASUALTY_WORDS: list[tuple[FigureLabel, re.Pattern[str]]] = [
-    ("killed_or_wounded", re.compile(
-        r"\b(casualt\w*|killed (or|and) wounded|wounded (or|and) killed|killed or injured|"
-        r"dead or wounded|dead and wounded|killed or wounded)\b", re.I)),
-    ("captured", re.compile(r"\b(captured|taken prisoner|prisoners?( of war)?|POWs?|surrendered)\b", re.I)),
-    ("killed", re.compile(r"\b(killed|dead|died|deaths?|lost their lives|fatalit\w*)\b", re.I)),
-    ("wounded", re.compile(r"\b(wounded|injured|injur\w*|hurt)\b", re.I)),
-]
-_TROOP_NOUN = re.compile(
-    r"^[\s,]*(?:(?:[A-Z][\w.'’-]*|additional|more|new|other|foreign|elite|special|combat|regular|"
-    r"fresh|further|extra|of|its|their|the|military|army|armed)\s+){0,4}"
-    r"(troops?|soldiers?|servicemen|servicemembers|personnel|fighters|engineers|deminers|"
-    r"sappers|infantry(?:men)?|marines|paratroopers|commandos|special forces|reinforcements|"
-    r"mercenaries|conscripts|recruits|instructors|trainers|advisers|advisors|medics|"
-    r"men|others|members)\b")
-_UNIT_NOUN = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,2}(pieces|artillery|missiles?|rockets?|shells?|rounds|drones?|tanks?|"
-    r"vehicles|guns|km|kilomet\w+|miles?|%|percent|per cent|days?|weeks?|months?|years?|hours?|"
-    r"dollars|euros|tons?|tonnes|villages|towns|times|nations|countries|square)\b", re.I)
-# A limit on troop numbers: "raise the ceiling from 1,000 to 1,400", "may keep no more than 1,500".
-_LIMIT = re.compile(r"\b(ceiling|cap|caps|capped|limit|limits|limited|maximum|quota|may keep|may station|"
-                    r"allowed to|permitted to|under (its|the) terms)\b", re.I)
-# A casualty verb right before the figure: "the strike killed up to 200 soldiers".
-_STRUCK = re.compile(r"\b(killed|wounded|injured|captured)\s*$", re.I)
 _SENT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}(?:has|have|had)?\s*(?:sent|deployed|dispatched|stationed)\b", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(total|tally)\b[^,;]{0,80}\bto\s*$|\badding to\s+(the\s+)?$", re.I)
-_ANY_TROOPS = re.compile(r"\b(troops|soldiers|personnel|forces|servicemen)\b", re.I)
 # Where one figure's clause ends and the next begins.
 _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared\b|—|\bversus\b", re.I)
+# A bare number inside a name ("Tower 9", "Route 66", "Brigade 12") counts nothing.
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!(?:On|In|At|By|Since|From|Monday|Tuesday|Wednesday|Thursday|"
+                          r"Friday|Saturday|Sunday)\b)[A-Z][\w'’]*[ -]$")
+# Modifiers between a figure and the noun it counts: "40 more Ruritanian border guards".
+_MODIFIERS = re.compile(r"^\s*(?:(?:more|other|additional|further|extra|of|the|its|their|his|her|our|"
+                        r"[A-Z][\w.'’-]*|[a-z]+(?:al|ary|ic|ed|ive|ian|ish|ese|an|ing|-\w+))\s+){0,4}")
 _SHARE = re.compile(
     r"\b(half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters)\s+of\s+"
     r"(?:whom|them|those)\b[^.;]{0,40}?\b(killed|dead|died|wounded|injured|captured)", re.I)
@@ -68,36 +62,64 @@ class Figure:
 def _casualty_label(text: str) -> FigureLabel | None:
     # The earliest casualty word wins; at one position the longer phrase
     # ("killed or wounded" over "killed").
-    found = [(m.start(), -len(m.group(0)), label) for label, pattern in _CASUALTY_WORDS
+    found = [(m.start(), -len(m.group(0)), label) for label, pattern in CASUALTY_WORDS
              for m in [pattern.search(text)] if m]
     return min(found)[2] if found else None
+
+
+def _counts(after: str) -> str | None:
+    """What the noun after a figure counts: "people", "things", or None when no noun follows.
+
+    The words after the figure are read up to the end of its noun phrase; the first
+    person noun makes it people ("40 Ruritanian border guards"), the first plural
+    noun that names no person makes it things ("nine camps", "two vessels").
+    """
+    tokens = re.findall(r"[\w'’%-]+|[^\w\s]", after)[:6]
+    for i, token in enumerate(tokens):
+        if not re.match(r"[\w%]", token) or token.lower() in NOUN_PHRASE_END:
+            return None
+        rest = " ".join(tokens[i:])
+        if PERSON_NOUN.match(rest) or (PERSON_SUFFIX.match(token) and not NOT_PEOPLE.match(token)):
+            return "people"
+        if UNIT_NOUN.match(rest) or NOT_PEOPLE.match(token):
+            return "things"
+        if re.fullmatch(r"[a-z]{3,}(?<!ous)(?<!ss)(?<!is)(?<!us)s", token):
+            return "things"  # a plural head noun that names no person
+    return None
 
 
 def _label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: int) -> FigureLabel:
     after = sentence[phrase.end:next_start]
     cut = _CLAUSE_BREAK.search(after)
     after_clause = after[: cut.start()] if cut else after
-    if _UNIT_NOUN.match(after):
+    counts = _counts(after)
+    if UNIT_NOUN.match(after) or counts == "things":
         return "other"
-    label = _casualty_label(after_clause)
-    if label:
-        return label
+    if phrase.text.isdigit() and _NAME_BEFORE.search(sentence[max(0, phrase.start - 30):phrase.start]):
+        return "other"  # a number inside a name
     before = sentence[prev_end:phrase.start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     before_clause = before[breaks[-1].end():] if breaks else before
-    troop_after = _TROOP_NOUN.match(after)
-    struck = _STRUCK.search(before_clause)
-    if troop_after and struck:
-        return _casualty_label(struck.group(1)) or "other"  # "a strike killed up to 200 soldiers"
+    after_label = _casualty_label(after_clause)
+    # The verb that governs the figure decides first: "the raid killed 40 people and wounded 90".
+    for verb_label, verb in CASUALTY_VERB_BEFORE:
+        if verb.search(before_clause):
+            return "killed_or_wounded" if after_label == "killed_or_wounded" else verb_label
+    if after_label:
+        return after_label
+    troop_after = TROOP_NOUN.match(after)
     if not troop_after:
         label = _casualty_label(before_clause[-80:])
         if label:
             return label
-    if troop_after and _LIMIT.search(before_clause[-90:]):
-        return "other"  # a ceiling or a treaty's cap on troops is not a deployment
+    if troop_after and (TROOP_LIMIT.search(before_clause[-90:]) or NOT_A_DEPLOYMENT_BEFORE.search(before_clause)
+                        or NOT_A_DEPLOYMENT_AFTER.match(after)):
+        return "other"  # a ceiling, an army's size, a force on alert or leaving: not a deployment
     if troop_after:
         return "troops"
-    if (_SENT_AFTER.match(after) or _TOTAL_BEFORE.search(before_clause)) and _ANY_TROOPS.search(sentence):
+    if TROOP_NUMBER_OF.search(before_clause):
+        return "troops"  # "put the number of its troops there at 3,000"
+    if (_SENT_AFTER.match(after) or _TOTAL_BEFORE.search(before_clause)) and ANY_TROOPS.search(sentence):
         return "troops"  # "adding to the 11,000 it has sent", "bringing the total ... to 15,000"
     return "other"
 
@@ -116,7 +138,7 @@ def label_figures(sentence: str) -> list[Figure]:
         label = _label(sentence, phrase, prev_end, next_start)
         if label == "other" and figures and figures[-1].label not in ("troops", "other"):
             between = sentence[prev_end:phrase.start]
-            if _CLAUSE_BREAK.search(between) and not _UNIT_NOUN.match(sentence[phrase.end:]):
+            if _CLAUSE_BREAK.search(between) and not UNIT_NOUN.match(sentence[phrase.end:]):
                 label = figures[-1].label
         figures.append(Figure(phrase, label))
     return figures
@@ -131,3 +153,22 @@ def derived_share(sentence: str, total: Count) -> tuple[FigureLabel, Count] | No
     label = _casualty_label(match.group(2)) or "other"
     value = round(total.low * share)
     return label, Count(low=value, high=value, approximate=True)
+
+
+def without_breakdowns(figures: list[Figure]) -> list[Figure]:
+    """Troop figures that only break down another one are parts of it, not deployments of their own.
+
+    "N personnel: A engineers and B builders" with A + B = N states one deployment of N.
+    """
+    def exact(f: Figure) -> bool:
+        return f.phrase.count.low is not None and f.phrase.count.low == f.phrase.count.high
+
+    for i, whole in enumerate(figures):
+        if whole.label != "troops" or not exact(whole):
+            continue
+        parts = [f for f in figures[i + 1:] if f.label in ("troops", "other") and exact(f)]
+        for n in range(len(parts), 1, -1):
+            if sum(p.phrase.count.low or 0 for p in parts[:n]) == whole.phrase.count.low:
+                dropped = {id(p) for p in parts[:n]}
+                return [f for f in figures if id(f) not in dropped]
+    return figures

@@ -30,7 +30,7 @@ from summarizer.strategies.cited_plan import (
     treaty_model,
     treaty_question,
 )
-from summarizer.strategies.cited_records import build_records
+from summarizer.strategies.cited_records import build_records, merge_follow_ups
 from summarizer.structured import structured_call
 
 __all__ = ["SUMMARY_MAX_TOKENS", "CitedStrategy"]
@@ -108,6 +108,7 @@ def _cited(article: Article, backend: Backend, published: str | None, result: St
             fields[name].extend(records)
     for name in fields:
         fields[name] = _unique(fields[name])
+    fields["casualty_estimates"] = merge_follow_ups(fields["casualty_estimates"], article)
     # An unsized new wave is usually restated through the article: it is one claim.
     unsized = [d for d in fields["troop_deployments"] if d.troops is None]
     fields["troop_deployments"] = [d for d in fields["troop_deployments"]

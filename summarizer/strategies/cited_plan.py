@@ -28,26 +28,23 @@ from pydantic import (
 from summarizer.article import Article, Sentence
 from summarizer.attribution import attribute, is_back_reference, resolve
 from summarizer.dates import find_date_phrases
-from summarizer.figures import Figure, label_figures
+from summarizer.figures import Figure, label_figures, without_breakdowns
 from summarizer.grounding import INJECTION
 from summarizer.kinds import CASUALTY_FIELDS, KINDS
 from summarizer.prompts import load_prompt
-from summarizer.records import (
-    TreatyAction,
+from summarizer.vocabulary import (
+    NEW_WAVE,
+    REDEPLOY,
+    SENT,
+    TREATY_BACK_EVENT,
+    TREATY_NOUN,
+    UNSIZED,
+    WAVE_NOUN,
 )
 
 __all__ = ["SentenceTask", "TreatyAnswer", "facts_model", "facts_question", "messages_for", "plan",
            "resolved_back_reference", "summary_model", "treaty_model", "treaty_question", "trim_summary",
            "uses_article_words"]
-
-_WAVE_NOUN = re.compile(r"\b(troops|soldiers|forces|personnel|contingent|units?|servicemen|"
-                         r"reinforcements|fighters|battalions?|brigades?|group|wave|rotation|detachment)\b", re.I)
-_SENT = re.compile(r"\b(sen[dt]\w*|deploy\w*|dispatch\w*|transport\w*|arriv\w*|rotat\w*|crossed|"
-                   r"moved|flown|shipped|airlifted|sailed)\b", re.I)
-_NEW = re.compile(r"\b(additional|more|new|another|fresh|further|first|second|third|next|extra)\b", re.I)
-_REDEPLOY = re.compile(r"\bredeploy\w*|\bwithdr[ae]w\w*", re.I)
-_TREATY = re.compile(r"\b(treaty|treaties|pact|agreement|accord|alliance|convention)\b", re.I)
-
 
 @dataclass
 class SentenceTask:
@@ -58,6 +55,8 @@ class SentenceTask:
     casualty_groups: list[list[Figure]] = field(default_factory=list)
     unsized_wave: bool = False
     treaty: bool = False
+    # The sentence states a treaty event about a treaty named only earlier ("approved its withdrawal").
+    treaty_named_before: bool = False
     # What only the model can answer: who a back-reference the program could not resolve
     # means ("the agency said"), and the second speaker of a two-claim sentence.
     ask_source: bool = False
@@ -82,20 +81,25 @@ def _groups(figures: list[Figure]) -> list[list[Figure]]:
 def plan(article: Article) -> list[SentenceTask]:
     """The sentences worth asking about, with their figures already labelled."""
     tasks = []
+    treaty_seen = False
     for sentence in article.sentences:
         text = sentence.text
         if INJECTION.search(text):
             continue
-        figures = label_figures(text)
+        figures = without_breakdowns(label_figures(text))
+        named = bool(TREATY_NOUN.search(text))
         task = SentenceTask(
             sentence,
             troops=[f for f in figures if f.label == "troops"],
             casualty_groups=_groups([f for f in figures if f.label in CASUALTY_FIELDS]),
-            treaty=bool(_TREATY.search(text)),
+            treaty=named or (treaty_seen and bool(TREATY_BACK_EVENT.search(text))),
+            treaty_named_before=not named and treaty_seen,
         )
-        task.unsized_wave = (not task.troops and bool(_WAVE_NOUN.search(text))
-                             and bool(_SENT.search(text)) and bool(_NEW.search(text))
-                             and not _REDEPLOY.search(text))
+        treaty_seen = treaty_seen or named
+        task.unsized_wave = (not task.troops and bool(WAVE_NOUN.search(text))
+                             and bool(SENT.search(text))
+                             and bool(NEW_WAVE.search(text) or UNSIZED.search(text))
+                             and not REDEPLOY.search(text))
         if task.asks_facts or task.treaty:
             said = attribute(text)
             task.ask_source = bool(said.name and is_back_reference(said.name)
@@ -186,10 +190,16 @@ def facts_model(task: SentenceTask) -> type[BaseModel]:
     return create_model("Facts", __base__=_FactsAnswer, **fields)
 
 
-class TreatyAnswer(_Answer):
+class TreatyAnswer(BaseModel):
+    """What the model reads of a treaty sentence; which events it states is the program's reading.
+
+    An ``action`` the model adds anyway (the system prompt's example shows one) is ignored: the
+    event verbs of the sentence decide (``cited_records.treaty_events``).
+    """
+
+    model_config = ConfigDict(extra="ignore")
     treaty: str | None = None
     parties: list[str] = []
-    action: TreatyAction = "mentioned"
     actor: str | None = None
     when: str | None = None
     provisions: str | None = None

@@ -1,0 +1,185 @@
+"""The domain's words, in one place: what a figure counts, which verbs act on it, treaty events.
+
+Every reading rule of the program (``figures``, the ``cited`` strategy's plan and records)
+takes its words from here, so a user who meets a new phrasing ("lost N men", "a death toll
+of N", "quit the accord") adds one word to one list. The lists describe the language of
+conflict reporting in general; none is drawn from a particular article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Literal
+
+__all__ = [
+    "ANY_TROOPS", "CASUALTY_WORDS", "CASUALTY_VERB_BEFORE", "FigureLabel", "NOT_A_DEPLOYMENT_AFTER",
+    "NOT_A_DEPLOYMENT_BEFORE", "NOT_PEOPLE", "PERSON_NOUN", "TREATY_ACTIONS", "TREATY_NOUN", "TROOP_NOUN",
+    "TROOP_LIMIT", "UNIT_NOUN", "words",
+]
+
+FigureLabel = Literal["troops", "killed", "wounded", "killed_or_wounded", "captured", "other"]
+
+
+def words(*alternatives: str) -> str:
+    """A regex alternation of whole words and phrases, longest first (so "killed or wounded" wins)."""
+    return "|".join(sorted(alternatives, key=len, reverse=True))
+
+
+# --- what a figure counts ----------------------------------------------------
+
+#: Casualty words in the figure's own clause, most specific first.
+CASUALTY_WORDS: tuple[tuple[FigureLabel, re.Pattern[str]], ...] = (
+    ("killed_or_wounded", re.compile(r"\b(" + words(
+        r"casualt\w*", "killed (or|and) wounded", "wounded (or|and) killed", "killed or injured",
+        "dead or wounded", "dead and wounded", "killed or wounded", "killed and injured",
+        "dead and injured") + r")\b", re.I)),
+    ("captured", re.compile(r"\b(" + words(
+        "captured", "taken prisoner", r"prisoners?( of war)?", "POWs?", "surrendered", r"hostages?",
+        r"captives?", "held captive", "abducted", "kidnapped", "taken captive") + r")\b", re.I)),
+    ("killed", re.compile(r"\b(" + words(
+        "killed", "dead", "died", r"deaths?", "lost their lives", r"fatalit\w*", "death toll", "toll",
+        "slain", "perished", "lost their life", "fatal", "fatally wounded", "fatally injured")
+     + r")\b", re.I)),
+    ("wounded", re.compile(r"\b(" + words("wounded", "injured", r"injur\w*", "hurt", "maimed") + r")\b", re.I)),
+)
+
+#: A verb right before the figure decides what it counts: "the raid killed 40 people", "lost 12 men".
+#: "Lost N soldiers" is a death toll unless the article says it covers the wounded.
+CASUALTY_VERB_BEFORE: tuple[tuple[FigureLabel, re.Pattern[str]], ...] = (
+    ("killed", re.compile(r"\b(" + words("killed", "kill", "kills", "killing", "lost", "loses", "lose", "losing",
+                                         "slew", "claimed the lives of") + r")\s*$", re.I)),
+    ("wounded", re.compile(r"\b(" + words("wounded", "injured", "injuring", "wounding") + r")\s*$", re.I)),
+    ("captured", re.compile(r"\b(" + words("captured", "capturing", "abducted", "kidnapped")
+                            + r")\s*$", re.I)),
+)
+
+#: Nouns for people a figure can count (casualties or troops); other nouns ("vessels", "camps")
+#: mean the figure counts things, not people.
+PERSON_NOUN = re.compile(r"^(" + words(
+    "people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "troops", "troop",
+    "servicemen", "servicemembers", "service members", "personnel", "men", "women", "children", "others",
+    "fighters", "militants", "insurgents", "rebels", "gunmen", "attackers", "combatants", "jihadists",
+    "militiamen", "mercenaries", "conscripts", "recruits", "reservists", "volunteers", "officers",
+    "police", "policemen", "guards", "peacekeepers", "sailors", "seafarers", "crew", "crewmen", "airmen",
+    "pilots", "marines", "paratroopers", "commandos", "engineers", "deminers", "sappers", "infantrymen",
+    "instructors", "trainers", "advisers", "advisors", "medics", "workers", "staff", "residents",
+    "villagers", "passengers", "journalists", "hostages", "captives", "prisoners", "detainees",
+    "members", "agents", "operatives", "contractors", "students", "worshippers", "refugees",
+    "migrants", "protesters", "demonstrators", "victims", "dead", "wounded", "injured", "killed",
+    "casualties", "bodies", "nationals", "citizens", "inhabitants") + r")\b", re.I)
+#: Plural agent nouns not in the list still count people ("lookouts", "guardsmen", "loyalists").
+PERSON_SUFFIX = re.compile(r"^[a-z]+(?:ists|ers|ors|ians|ants|ents|men|ees)\b")
+#: Plural nouns with a person's suffix that count things.
+NOT_PEOPLE = re.compile(r"^(" + words(
+    "helicopters", "containers", "launchers", "carriers", "numbers", "orders", "letters", "centers",
+    "centres", "headquarters", "quarters", "towers", "borders", "barrels", "liters", "litres", "meters",
+    "metres", "kilometers", "kilometres", "dollars", "rounds", "tankers", "bombers", "monitors",
+    "shelters", "chambers", "sectors", "corridors", "reactors", "warheads", "segments", "payments",
+    "settlements", "amendments", "governments", "parliaments", "elements", "regiments", "battalions")
+    + r")\b", re.I)
+
+#: A troop noun right after a figure (after up to four modifiers): "1,500 engineers", "4,000 more troops".
+TROOP_NOUN = re.compile(
+    r"^[\s,]*(?:(?:[A-Z][\w.'’-]*|[a-z][\w-]*(?:al|ary|ic|ed|ive|ian|ish|ese|ite|an)|additional|more|new|"
+    r"other|foreign|elite|special|combat|regular|fresh|further|extra|of|its|their|the|army|armed|"
+    r"active-duty|front-line|frontline|ground|air|naval|rapid)\s+){0,4}"
+    r"(" + words("troops", "troop", "soldiers", "soldier", "servicemen", "servicemembers", "service members",
+                 "personnel", "fighters", "engineers", "deminers", "sappers", "infantry", "infantrymen",
+                 "marines", "paratroopers", "commandos", "special forces", "reinforcements", "mercenaries",
+                 "conscripts", "recruits", "instructors", "trainers", "advisers", "advisors", "medics",
+                 "peacekeepers", "reservists", "gendarmes", "guardsmen", "sailors", "airmen", "men",
+                 "others") + r")\b")
+
+#: Words after a number that make it a measure, not a head count.
+UNIT_NOUN = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}(" + words(
+        "pieces", "artillery", "missiles", "missile", "rockets", "rocket", "shells", "shell", "rounds",
+        "drones", "drone", "tanks", "tank", "vehicles", "guns", "km", r"kilomet\w+", "miles", "mile", "%",
+        "percent", "per cent", "days", "day", "weeks", "week", "months", "month", "years", "year", "hours",
+        "hour", "dollars", "euros", "tons", "ton", "tonnes", "villages", "towns", "times", "nations",
+        "countries", "square", "vessels", "ships", "boats", "aircraft", "jets", "planes", "camps",
+        "sites", "targets", "bases", "positions", "buildings", "homes", "houses", "allies",
+        "states", "members states", "signatories", "parties") + r")\b", re.I)
+
+#: A limit on troop numbers is not a deployment: "raise the ceiling to N", "a cap of N troops".
+TROOP_LIMIT = re.compile(r"\b(" + words(
+    "ceiling", "cap", "caps", "capped", "limit", "limits", "limited", "maximum", "quota",
+    "may keep", "may station", "allowed to", "permitted to", "under (its|the) terms") + r")\b", re.I)
+
+#: Troops that are not being sent anywhere: an army's size, a force on alert, a force leaving.
+NOT_A_DEPLOYMENT_BEFORE = re.compile(r"\b(" + words(
+    "can field", "could field", "can muster", "fields", "fielding", "strength of", "army of", "force of",
+    "withdraw", "withdrawing", "withdrew", "withdrawn", "withdrawal of", "pull out", "pulling out",
+    "pulled out", "pull back", "pulling", "cut", "cutting", "reduce", "reducing", "reduction of",
+    "drawdown of", "draw down", "bring home", "bringing home", "brought home")
+    + r")\b[^,;]{0,25}$", re.I)
+NOT_A_DEPLOYMENT_AFTER = re.compile(r"^[^,;]{0,60}?\b(" + words(
+    r"on (high |heightened |full )?(alert|standby|readiness|notice)", "on stand-by",
+    r"(began|begin|started|start|completed|complete|finished) (leaving|their withdrawal|withdrawing|"
+    r"pulling out|to leave|to withdraw)", "withdrew", "withdrawn", "pulled out", "went home",
+    "returned home", "left the country", "were cut", "will be cut", "would be cut") + r")\b", re.I)
+
+ANY_TROOPS = re.compile(r"\b(troops|soldiers|personnel|forces|servicemen)\b", re.I)
+
+
+# --- treaties ------------------------------------------------------------------
+
+#: Words that can name a treaty, pact or formal agreement between states.
+TREATY_NOUN = re.compile(r"\b(" + words(
+    "treaty", "treaties", "pact", "pacts", "agreement", "agreements", "accord", "accords", "alliance",
+    "convention", "conventions", "protocol", "charter", "deal", "declaration", "memorandum",
+    "armistice") + r")\b|\bArticle \d+\b", re.I)
+
+#: The verbs of each treaty event ("mentioned" is what remains when none is stated).
+TREATY_ACTIONS: Mapping[str, re.Pattern[str]] = MappingProxyType({
+    "anniversary": re.compile(r"\b(anniversary|anniversaries)\b", re.I),
+    "ratified": re.compile(r"\b(ratif\w+)\b", re.I),
+    "suspended": re.compile(r"\b(suspend\w*|suspension|in abeyance|froze|frozen|freezes|freeze)\b", re.I),
+    "withdrawn": re.compile(r"\b(withdr[ae]w\w*|withdrawal|quit|quits|quitting|pull(?:ed|s|ing)? out of|"
+                            r"left|leaves|leaving|exit(?:ed|s|ing)?|walked away from|revok\w+|"
+                            r"renounc\w+|denounc\w+|tore up)\b", re.I),
+    "acceded": re.compile(r"\b(acce(?:ded|des|ssion|de|ding)|joined|joins|joining|became (?:a|the) "
+                          r"\w*\s?members?|admitted)\b", re.I),
+    "invoked": re.compile(r"\b(invok\w+|invocation|trigger\w*|activat\w+)\b", re.I),
+    "signed": re.compile(r"\b(sign\w*|concluded|conclude|agreed|inked|struck|sealed|brokered|"
+                         r"forged|reached)\b", re.I),
+})
+#: An act that has not happened is no event ("will ratify", "plans to join").
+TREATY_FUTURE = re.compile(r"\b(will|would|plans? to|planning to|intends? to|hopes? to|expected to|"
+                           r"could|may|might|set to|aims? to|wants? to|threaten\w* to|vowed to|"
+                           r"considering|proposed|proposal to|refused to|declined to|yet to|"
+                           r"has not|have not|did not|never)\b", re.I)
+
+__all__ += ["PERSON_SUFFIX", "TREATY_FUTURE"]
+
+#: "put the number of X troops in Y at N": the figure counts the troops named before it.
+TROOP_NUMBER_OF = re.compile(r"\b(number|total|strength|size)\s+of\b[^,;]{0,60}?\b(troops|soldiers|"
+                             r"personnel|servicemen|fighters|forces)\b[^,;]{0,80}?\bat\s*$", re.I)
+#: Words that end the noun phrase after a figure: the figure counts no noun of its own ("killed 40").
+NOUN_PHRASE_END = frozenset(
+    "were was is are be been being had have has will would could may might in on at and or to from by "
+    "for with during after before since over under as who which that said says than more of".split())
+__all__ += ["NOUN_PHRASE_END", "TROOP_NUMBER_OF"]
+
+
+# --- deployments without a figure -------------------------------------------------
+
+#: A deployment sentence: a unit noun, a verb of sending, and a word that makes it a new wave.
+WAVE_NOUN = re.compile(r"\b(troops|soldiers|forces|personnel|contingent|units?|servicemen|"
+                       r"reinforcements|fighters|battalions?|brigades?|group|wave|rotation|detachment|"
+                       r"operators|trainers|instructors|advisers|advisors|engineers|specialists)\b", re.I)
+SENT = re.compile(r"\b(sen[dt]\w*|deploy\w*|dispatch\w*|transport\w*|arriv\w*|rotat\w*|crossed|"
+                  r"moved|flown|shipped|airlifted|sailed)\b", re.I)
+NEW_WAVE = re.compile(r"\b(additional|more|new|another|fresh|further|first|second|third|next|extra)\b", re.I)
+#: The article says outright that the size is not given: "whose number he did not give".
+UNSIZED = re.compile(r"\bwhose (number|size|strength)\b|\b(undisclosed|unspecified|unknown|"
+                     r"unconfirmed) number\b|\bdid not (give|disclose|say|specify|reveal) (how many|"
+                     r"the (number|size))\b", re.I)
+REDEPLOY = re.compile(r"\bredeploy\w*|\bwithdr[ae]w\w*", re.I)
+
+#: A treaty event that points back to a treaty named earlier ("approved its withdrawal").
+TREATY_BACK_EVENT = re.compile(r"\b(ratif\w+|suspend\w*|suspension|withdrawal|withdr[ae]w from|"
+                               r"acce(?:ded|ssion)|invok\w+|anniversary)\b", re.I)
+__all__ += ["NEW_WAVE", "REDEPLOY", "SENT", "TREATY_BACK_EVENT", "UNSIZED", "WAVE_NOUN"]
