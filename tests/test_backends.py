@@ -50,6 +50,25 @@ def test_record_then_replay_returns_the_same_and_stores_no_key(tmp_path, monkeyp
         assert "SECRET" not in path.read_text()
 
 
+def test_updating_a_recording_asks_the_model_only_new_requests_and_prunes_the_unused(tmp_path):
+    folder = str(tmp_path / "rec")
+    asked = lambda text: {"messages": [{"role": "user", "content": text}], "max_tokens": 5}  # noqa: E731
+    first = FakeBackend(lambda kw: {"n": 1})
+    recorder = get_backend(first, record=folder)
+    for text in ("kept", "dropped"):
+        recorder.create(**asked(text))
+    second = FakeBackend(lambda kw: {"n": 2})
+    updater = get_backend(second, record=folder, reuse_recorded=True)
+    assert updater.create(**asked("kept")).choices[0].message.content == '{"n": 1}'
+    assert updater.create(**asked("new")).choices[0].message.content == '{"n": 2}'
+    assert [c.messages[0]["content"] for c in second.calls] == ["new"]  # the recorded one was not asked
+    assert len(updater.prune()) == 1
+    replay = get_backend(f"replay:{folder}")
+    assert replay.create(**asked("new")).choices[0].message.content == '{"n": 2}'
+    with pytest.raises(ReplayMiss):
+        replay.create(**asked("dropped"))
+
+
 def test_replay_folder_must_be_a_recording(tmp_path):
     with pytest.raises(BackendError, match="not a replay recording"):
         ReplayBackend(tmp_path)

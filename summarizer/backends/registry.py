@@ -45,11 +45,11 @@ def _factory(name: str) -> Factory:
 
 
 def get_backend(spec: str | Backend, *, base_url: str | None = None, record: str | None = None,
-                default: str = "", **options: Any) -> Backend:
+                default: str = "", reuse_recorded: bool = False, **options: Any) -> Backend:
     """The backend a ``provider:model`` string names (a Backend passes through).
 
     ``record`` wraps the backend so every response is also stored in that folder for
-    ``replay:``.
+    ``replay:``; with ``reuse_recorded`` a request already stored there is answered from it.
     """
     if not isinstance(spec, str):
         backend: Backend = spec
@@ -63,7 +63,7 @@ def get_backend(spec: str | Backend, *, base_url: str | None = None, record: str
     if record:
         from summarizer.backends.replay import ReplayBackend
 
-        backend = ReplayBackend(record, inner=backend)
+        backend = ReplayBackend(record, inner=backend, reuse=reuse_recorded)
     return backend
 
 

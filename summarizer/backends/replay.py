@@ -2,7 +2,11 @@
 
 In record mode the calls go to a real backend and each response is stored; in
 replay mode the stored response is returned and a request that was never
-recorded is an error (so a changed prompt cannot silently pass). Only request
+recorded is an error (so a changed prompt cannot silently pass). With ``reuse``,
+a recording is brought up to date: a request already recorded is answered from
+it, a new one goes to the model and is stored, and ``prune()`` then drops the
+responses no request asked for, so after a small prompt change only the changed
+questions cost model time. Only request
 arguments are hashed or stored: no API key ever reaches a recording.
 """
 
@@ -33,9 +37,12 @@ def request_key(kwargs: dict[str, Any]) -> str:
 class ReplayBackend:
     """Replays (or records, with ``inner``) one model's responses from a folder."""
 
-    def __init__(self, folder: str | os.PathLike[str], inner: Backend | None = None) -> None:
+    def __init__(self, folder: str | os.PathLike[str], inner: Backend | None = None, *,
+                 reuse: bool = False) -> None:
         self.folder = Path(folder)
         self.inner = inner
+        self.reuse = reuse and inner is not None
+        self.used: set[str] = set()
         meta_path = self.folder / "backend.json"
         if inner is not None:
             self.model_id, self.mode = inner.model_id, inner.mode
@@ -71,7 +78,8 @@ class ReplayBackend:
         """
         key = request_key(kwargs)
         path = self.folder / f"{key}.json"
-        if self.inner is not None:
+        self.used.add(key)
+        if self.inner is not None and not (self.reuse and path.is_file()):
             response = self.inner.create(constrain=constrain, **kwargs)
             try:
                 _write_json(path, {"request": {k: v for k, v in kwargs.items() if k != "model"},
@@ -89,6 +97,14 @@ class ReplayBackend:
             return ChatCompletion.model_validate(stored["response"])
         except (KeyError, TypeError, ValueError) as exc:
             raise BackendError(f"{path}: corrupt recording (no valid response)") from exc
+
+
+    def prune(self) -> list[Path]:
+        """Delete the recorded responses no request of this run asked for; the deleted paths."""
+        stale = [p for p in self.folder.glob("*.json") if p.name != "backend.json" and p.stem not in self.used]
+        for path in stale:
+            path.unlink()
+        return stale
 
 
 def _read_json(path: Path) -> Any:

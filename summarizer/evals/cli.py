@@ -48,6 +48,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--record", metavar="FOLDER", default=None,
                         help="also store every model response in FOLDER (replay it with "
                              "--model replay:FOLDER); implies --no-cache")
+    parser.add_argument("--update-recording", action="store_true",
+                        help="with --record: answer requests already in FOLDER from it, ask the model "
+                             "only the new ones, then delete responses no request used (run every "
+                             "dataset the recording serves; timings then count only new requests)")
     parser.add_argument("--gate", action="store_true",
                         help="exit 1 when a gated figure falls below the committed baseline")
     parser.add_argument("--update-baseline", action="store_true",
@@ -100,13 +104,17 @@ def run_eval(args: argparse.Namespace) -> int:
                                                  else f"{outcome.seconds:.1f}s")
         err.print(f"{model} {dataset} {outcome.article_id}: {state}", highlight=False)
 
+    if args.update_recording and not args.record:
+        err.print("summarize eval: --update-recording needs --record FOLDER", highlight=False)
+        return 2
     if args.record and len(args.models or [DEFAULT_MODEL]) > 1:
         err.print("summarize eval: --record takes one --model", highlight=False)
         return 2
     try:
         results = evaluate(args.models or [DEFAULT_MODEL], config, args.datasets,
                            base_url=args.base_url, strategy=args.strategy,
-                           use_cache=not args.no_cache, on_article=on_article, record=args.record)
+                           use_cache=not args.no_cache, on_article=on_article, record=args.record,
+                           update_recording=args.update_recording)
     except (BackendError, RunError) as exc:
         err.print(f"summarize eval: {exc}", highlight=False)
         return 2

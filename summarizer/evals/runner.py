@@ -97,15 +97,17 @@ OnArticle = Callable[[str, str, ArticleOutcome], None]
 def evaluate(models: list[str], config: EvalConfig, datasets: list[str] | None = None, *,
              base_url: str | None = None, strategy: str | None = None, use_cache: bool = True,
              out_dir: Path | None = None, on_article: OnArticle | None = None,
-             record: str | None = None) -> dict[str, Any]:
+             record: str | None = None, update_recording: bool = False) -> dict[str, Any]:
     """Every model over every dataset: scores and cost per (model, dataset) run.
 
-    ``record`` stores every response of the (single) model for ``replay:`` (cache off).
+    ``record`` stores every response of the (single) model for ``replay:`` (cache off); with
+    ``update_recording`` requests already recorded there are answered from the recording and
+    responses no request used are deleted at the end.
     """
     runs = []
     cache = ResponseCache() if use_cache and record is None else None
     for model in models:
-        backend = get_backend(model, base_url=base_url, record=record)
+        backend = get_backend(model, base_url=base_url, record=record, reuse_recorded=update_recording)
         for name in datasets or list(config.datasets):
             data = config.dataset(name)
             article_scores, failures, predictions = [], [], {}
@@ -137,4 +139,6 @@ def evaluate(models: list[str], config: EvalConfig, datasets: list[str] | None =
             runs.append({"model": backend.model_id, "dataset": name, "scores": scores,
                          "metrics": flat_metrics(scores), "failures": failures,
                          "predictions": predictions})
+    if update_recording and runs:
+        backend.prune()  # type: ignore[attr-defined]
     return {"generated": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "runs": runs}
