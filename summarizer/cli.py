@@ -201,8 +201,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_on_ray(args: argparse.Namespace, on_article: Callable[..., None]) -> RunReport:
     """``summarize --ray [ADDRESS] PATH...``: the same run on Ray Data (``summarizer.scale``)."""
-    from summarizer.scale import looks_like_ray_address, summarize_dataset
+    from summarizer.scale import looks_like_ray_address, require_ray, summarize_dataset
 
+    require_ray()  # imports ray.data, which sets up its loggers: the CLI reports outcomes itself
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
     paths, address = list(args.paths), args.ray or None
     if address is not None and not looks_like_ray_address(address):
         paths, address = [address, *paths], None  # `--ray PATH`: no address given
