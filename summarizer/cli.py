@@ -205,6 +205,8 @@ def _run_on_ray(args: argparse.Namespace, on_article: Callable[..., None]) -> Ru
 
     require_ray()  # imports ray.data, which sets up its loggers: the CLI reports outcomes itself
     logging.getLogger("ray.data").setLevel(logging.ERROR)
+    if args.record:
+        raise RunError("--record is not supported with --ray (record with a sequential run)")
     paths, address = list(args.paths), args.ray or None
     if address is not None and not looks_like_ray_address(address):
         paths, address = [address, *paths], None  # `--ray PATH`: no address given

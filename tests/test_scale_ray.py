@@ -159,6 +159,7 @@ def test_cli_ray_writes_files_table_and_brief(tmp_path, capsys):
     assert "2 written" in capsys.readouterr().out
     shutil.rmtree(out)
     assert main(["--ray", "--model", "nope", str(folder), "--out", str(out)]) == 2
+    assert main(["--ray", str(folder), "--record", str(tmp_path / "rec"), "--out", str(out)]) == 2
 
 
 def test_addresses_and_a_missing_extra(monkeypatch, tmp_path):
