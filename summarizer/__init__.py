@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from summarizer.brief import build_brief
     from summarizer.extract import summarize_article
     from summarizer.pipeline import RunReport, summarize_paths
+    from summarizer.scale import summarize_dataset
     from summarizer.records import (
         ArticleRecords,
         CasualtyEstimate,
@@ -38,6 +39,7 @@ __all__ = [
     "TroopDeployment",
     "build_brief",
     "summarize_article",
+    "summarize_dataset",
     "summarize_paths",
 ]
 
@@ -46,6 +48,7 @@ _HOME = {
     "build_brief": "summarizer.brief",
     "summarize_article": "summarizer.extract",
     "summarize_paths": "summarizer.pipeline",
+    "summarize_dataset": "summarizer.scale",
     "RunReport": "summarizer.pipeline",
     **{name: "summarizer.records" for name in (
         "ArticleRecords", "CasualtyEstimate", "Count", "Evidence", "Source", "TreatyReference",

@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.console import Console
 from rich.markup import escape
@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """The top-level parser and its ``run`` subcommand's parser."""
     parser = argparse.ArgumentParser(
-        prog="summarize", usage="summarize [run] PATH... [options] | summarize eval [options]",
+        prog="summarize", usage="summarize [run] PATH... [options] | summarize --ray [ADDRESS] PATH... [options] "
+                    "| summarize eval [options]",
         description="Typed, evidence-grounded records from news articles. Commands: run (the "
                     "default: `summarize PATH...` is `summarize run PATH...`) and eval.",
         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -98,6 +99,17 @@ def _run_arguments(parser: argparse.ArgumentParser) -> None:
                         help="who writes the brief's opening sentences: a template (default) or "
                              "the model, held to the claims' figures")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress or table")
+    scale = parser.add_argument_group("Ray (the 'scale' extra)")
+    scale.add_argument("--ray", nargs="?", const="", default=None, metavar="ADDRESS",
+                       help="run on Ray Data: a local Ray when no address is given, else a cluster "
+                            "(auto, HOST:6379, ray://HOST:10001); also writes OUT/records.parquet; "
+                            "resumable: articles already in OUT are skipped")
+    scale.add_argument("--actors", type=int, default=1,
+                       help="Ray actors, each with its own model copy or pool client (default: %(default)s)")
+    scale.add_argument("--threads-per-worker", type=int, default=1,
+                       help="threads (and CPUs) per actor for a local: model (default: %(default)s)")
+    scale.add_argument("--table", choices=("parquet", "jsonl"), default="parquet",
+                       help="format of OUT/records.* in a Ray run (default: %(default)s)")
 
 
 def _table(report: RunReport) -> Table:
@@ -152,11 +164,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 progress.console.print(f"[yellow]warning[/yellow] {escape(outcome.article_id or '')}: "
                                        f"{escape(warning)}", highlight=False, soft_wrap=True)
 
-    if not args.paths and not args.jsonl:
+    if not args.paths and not args.jsonl and not args.ray:
         run_parser.error("give PATH... or --jsonl IN.jsonl")
     try:
         with progress:
-            if args.jsonl:
+            if args.ray is not None:
+                report = _run_on_ray(args, on_article)
+            elif args.jsonl:
                 report = summarize_jsonl(args.jsonl, Path(args.out) / "records.jsonl", model=args.model,
                                          strategy=args.strategy, base_url=args.base_url,
                                          concurrency=args.concurrency, use_cache=not args.no_cache,
@@ -183,6 +197,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.print(f"brief: {args.out}/brief.html (claims: {len(report.brief.claims)}, "
                   f"disagreements: {len(report.brief.disagreements)})", highlight=False)
     return 1 if report.failed or report.brief_error else 0
+
+
+def _run_on_ray(args: argparse.Namespace, on_article: Callable[..., None]) -> RunReport:
+    """``summarize --ray [ADDRESS] PATH...``: the same run on Ray Data (``summarizer.scale``)."""
+    from summarizer.scale import looks_like_ray_address, require_ray, summarize_dataset
+
+    require_ray()  # imports ray.data, which sets up its loggers: the CLI reports outcomes itself
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
+    if args.record:
+        raise RunError("--record is not supported with --ray (record with a sequential run)")
+    paths, address = list(args.paths), args.ray or None
+    if address is not None and not looks_like_ray_address(address):
+        paths, address = [address, *paths], None  # `--ray PATH`: no address given
+    return summarize_dataset(paths + ([args.jsonl] if args.jsonl else []), model=args.model,
+                             out=args.out, address=address, actors=args.actors,
+                             threads_per_worker=args.threads_per_worker, strategy=args.strategy,
+                             base_url=args.base_url, use_cache=not args.no_cache, table=args.table,
+                             brief=not args.no_brief, brief_opening=args.brief_opening,
+                             on_article=on_article)
 
 
 def run() -> None:

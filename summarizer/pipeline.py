@@ -26,8 +26,8 @@ from summarizer.schemas import validate_document
 from summarizer.records import ArticleRecords
 from summarizer.structured import CallStats
 
-__all__ = ["ArticleOutcome", "RunError", "RunReport", "extract_file", "summarize_jsonl",
-           "summarize_paths"]
+__all__ = ["ArticleOutcome", "RunError", "RunReport", "claim_article_id", "extract_file",
+           "extract_to_file", "summarize_jsonl", "summarize_paths"]
 
 
 @dataclass
@@ -66,7 +66,8 @@ class RunReport:
         return [o for o in self.outcomes if o.ok]
 
 
-_RESERVED_IDS = ("brief", "records")
+#: Ids an article never gets: the run's own files are called so.
+RESERVED_IDS = ("brief", "records")
 
 ProgressFn = Callable[[int, int, ArticleOutcome], None]
 
@@ -99,7 +100,7 @@ def summarize_paths(paths: list[str | Path], *, model: str | Backend = DEFAULT_M
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise RunError(f"cannot create output directory {out}: {exc.strerror or exc}") from exc
-    used_ids: set[str] = set(_RESERVED_IDS)  # an article called "brief" must not overwrite it
+    used_ids: set[str] = set(RESERVED_IDS)  # an article called "brief" must not overwrite it
     cache = ResponseCache() if use_cache and record is None else None
     for done, item in enumerate(items, start=1):
         if isinstance(item, InputError):
@@ -120,21 +121,38 @@ def summarize_paths(paths: list[str | Path], *, model: str | Backend = DEFAULT_M
     return report
 
 
-def extract_file(path: Path, backend: Backend, out: Path | None, strategy: str | None,
-                 used_ids: set[str], cache: ResponseCache | None = None) -> ArticleOutcome:
-    """Read, extract (or take from ``cache``), validate and write one article."""
+def claim_article_id(path: Path, used_ids: set[str]) -> str:
+    """The id ``path`` gets in a run whose ids so far are ``used_ids`` (then added to them)."""
     article_id = article_id_for(path)
     while article_id in used_ids:  # same stem in two folders: keep both
         article_id += "_"
     used_ids.add(article_id)
-    outcome = ArticleOutcome(path=str(path), article_id=article_id)
+    return article_id
+
+
+def extract_file(path: Path, backend: Backend, out: Path | None, strategy: str | None,
+                 used_ids: set[str], cache: ResponseCache | None = None) -> ArticleOutcome:
+    """Read, extract (or take from ``cache``), validate and write one article."""
+    return extract_to_file(claim_article_id(path, used_ids), str(path), lambda: read_article(path),
+                           backend, out, strategy, cache)
+
+
+def extract_to_file(article_id: str, where: str, read: Callable[[], str], backend: Backend,
+                    out: Path | None, strategy: str | None,
+                    cache: ResponseCache | None = None) -> ArticleOutcome:
+    """One article, already given its id, to ``<out>/<id>.json``; ``where`` names it in errors.
+
+    ``read()`` gives its text (a file read, or a row's text). The Ray path calls this in
+    its workers, so their files are the sequential run's, byte for byte.
+    """
+    outcome = ArticleOutcome(path=where, article_id=article_id)
 
     def write(doc: dict[str, Any]) -> None:
         if out is not None:
             outcome.output = safe_output_path(out, article_id)
             write_json_atomic(outcome.output, doc)
 
-    return _process(outcome, str(path), lambda: read_article(path), write, backend, strategy, cache)
+    return _process(outcome, where, read, write, backend, strategy, cache)
 
 
 def _process(outcome: ArticleOutcome, where: str, read: Callable[[], str],

@@ -7,7 +7,9 @@
   when it is called, after every module is loaded);
 - only the command-line modules print or open a console: the library never writes to the
   terminal (a ``__main__`` block of a script-like module may);
-- no module is over 400 lines.
+- no module is over 400 lines;
+- only ``summarizer.scale`` imports Ray, and only inside functions (the ``scale`` extra is
+  optional: the core and ``import summarizer.scale`` work without it).
 """
 
 from __future__ import annotations
@@ -132,3 +134,23 @@ def test_the_checks_see_the_package():
             assert any(_matches(m, (prefix,)) for m in MODULES), prefix
     assert "summarizer.backends.local" in _imports(MODULES["summarizer.backends.registry"],
                                                     top_level_only=False)
+
+
+def _third_party_imports(path: Path, *, top_level_only: bool) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in tree.body if top_level_only else ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_only_the_scale_package_imports_ray_and_only_lazily():
+    outside = [m for m, p in MODULES.items() if not _matches(m, ("summarizer.scale",))
+               and "ray" in _third_party_imports(p, top_level_only=False)]
+    eager = [m for m, p in MODULES.items() if "ray" in _third_party_imports(p, top_level_only=True)]
+    assert outside == [] and eager == []
+    assert any("ray" in _third_party_imports(p, top_level_only=False)  # the check sees Ray
+               for m, p in MODULES.items() if _matches(m, ("summarizer.scale",)))

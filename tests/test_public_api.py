@@ -5,7 +5,8 @@ def test_public_api_is_small_and_explicit():
     assert summarizer.__all__ == sorted(summarizer.__all__)
     assert set(summarizer.__all__) == {
         "ArticleRecords", "CasualtyEstimate", "Count", "Evidence", "RunReport", "Source",
-        "TreatyReference", "TroopDeployment", "build_brief", "summarize_article", "summarize_paths",
+        "TreatyReference", "TroopDeployment", "build_brief", "summarize_article", "summarize_dataset",
+        "summarize_paths",
     }
     for name in summarizer.__all__:
         assert getattr(summarizer, name) is not None
