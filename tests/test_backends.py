@@ -43,6 +43,8 @@ def test_record_then_replay_returns_the_same_and_stores_no_key(tmp_path, monkeyp
     first = recorder.create(**request)
     replay = get_backend(f"replay:{tmp_path / 'rec'}")
     assert replay.model_id == "fake:test"
+    # Only a recording that asks a live backend every question measures the model's time.
+    assert recorder.timed and not replay.timed
     assert replay.create(**request).choices[0].message.content == first.choices[0].message.content
     with pytest.raises(ReplayMiss):
         replay.create(messages=[{"role": "user", "content": "other"}])
@@ -62,6 +64,7 @@ def test_updating_a_recording_asks_the_model_only_new_requests_and_prunes_the_un
     assert updater.create(**asked("kept")).choices[0].message.content == '{"n": 1}'
     assert updater.create(**asked("new")).choices[0].message.content == '{"n": 2}'
     assert [c.messages[0]["content"] for c in second.calls] == ["new"]  # the recorded one was not asked
+    assert not updater.timed  # some answers came from the folder
     assert len(updater.prune()) == 1
     replay = get_backend(f"replay:{folder}")
     assert replay.create(**asked("new")).choices[0].message.content == '{"n": 2}'

@@ -71,6 +71,11 @@ class ReplayBackend:
     def recording(self) -> bool:
         return self.inner is not None
 
+    @property
+    def timed(self) -> bool:
+        """Whether wall time measures a model: not when any answer may come from the folder."""
+        return self.inner is not None and not self.reuse and getattr(self.inner, "timed", True)
+
     def create(self, *, constrain: bool = False, **kwargs: Any) -> ChatCompletion:
         """The recorded response for this request (recording it first in record mode).
 

@@ -132,7 +132,9 @@ def evaluate(models: list[str], config: EvalConfig, datasets: list[str] | None =
             scores.update(_brief_scores(predictions, data, config))
             n = len(data.paths)
             scores.update(schema_validity=len(article_scores) / n if n else 1.0,
-                          seconds_per_article=seconds / n if n else 0.0,
+                          # Answers read back from a recording take no model time: no figure.
+                          seconds_per_article=(seconds / n if n else 0.0)
+                          if getattr(backend, "timed", True) else None,
                           prompt_tokens_per_article=prompt / n if n else 0.0,
                           completion_tokens_per_article=completion / n if n else 0.0,
                           retries=retries)

@@ -17,6 +17,9 @@ def test_a_recorded_eval_replays_to_the_same_scores(tmp_path):
     assert first["failures"] == [] and second["model"] == "local:qwen2.5-1.5b"
     assert {k: second["metrics"][k] for k in config.gated} == {k: first["metrics"][k] for k in config.gated}
     assert len(list((tmp_path / "rec").glob("*.json"))) > 5  # responses plus backend.json
+    # Answers read back from a folder (here both runs') take no model time: no seconds figure.
+    assert first["metrics"]["seconds_per_article"] is None
+    assert second["metrics"]["seconds_per_article"] is None
 
 
 def test_a_dataset_table_overrides_a_models_floors(tmp_path):
