@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from summarizer.dates import is_date_word
+
 __all__ = ["Attribution", "attribute", "is_back_reference", "resolve"]
 
 _VERBS = (r"said|says|say|told|tells|reported|reports|estimated|estimates|estimate|claimed|claims|"
@@ -44,6 +46,9 @@ _INNER_VERB = re.compile(r"(?<![\w-])(?!(?:unnamed|unidentified|armed|united|ret
 # Between a subject and its verb: "the agency on Thursday also said".
 _ADVERBIAL = re.compile(r"(\s+(?:on|in|late|early|last)\s+\w+(?:\s+\w+)?|\s+also|\s+separately|"
                         r"\s+now|\s+previously|\s+earlier|\s+later|\s+has|\s+have|\s+had)+$", re.I)
+# "officials in Port Vela": a capitalised place after a speaker noun is part of the speaker.
+_PLACE_AFTER = re.compile(r"\b(?:officials|sources|diplomats|residents|witnesses|authorities|police|"
+                          r"commanders|doctors|medics|analysts)\s+(?:in|from|at)\s+([A-Z][\w'’-]+)(?:\s+\w+){0,2}$")
 _BOUNDARY = re.compile(r"""[,;:"“”()]|\s[-–—]+\s|\b(?:while|but|whereas|that|and that|as)\s|"""
                        r"""\b(?:said|says|told|tells|reported|stated|added|noted|announced)\s""")
 # "CITY, Feb 11 (Agency) -- ": the dateline names the wire that filed the story, not a source.
@@ -114,7 +119,11 @@ def _clean(phrase: str | None) -> str | None:
     if owned:
         phrase = owned.group(1)
     phrase = re.sub(r"^\s*(?:and|but|while|also|then)\s+", "", phrase.strip(), flags=re.I)
-    phrase = _ADVERBIAL.sub("", phrase).strip(" ,;:'\"“”‘’")
+    place = _PLACE_AFTER.search(phrase)
+    if place and not is_date_word(place.group(1)):
+        phrase = phrase.strip(" ,;:'\"“”‘’")  # "officials in Vell district": where they speak from
+    else:
+        phrase = _ADVERBIAL.sub("", phrase).strip(" ,;:'\"“”‘’")
     if not phrase or len(phrase.split()) > _MAX_WORDS or not re.search(r"[A-Za-z]", phrase):
         return None
     return phrase

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from itertools import chain
 
-__all__ = ["DatePhrase", "find_date_phrases", "parse_published", "resolve_date"]
+__all__ = ["DatePhrase", "find_date_phrases", "is_date_word", "parse_published", "resolve_date"]
 
 _MONTH_NAMES = (
     "January February March April May June July August September October November"
@@ -26,6 +26,13 @@ _MONTHS = {name.lower(): i for i, name in enumerate(_MONTH_NAMES, start=1)}
 _MONTHS.update({name[:3].lower(): i for i, name in enumerate(_MONTH_NAMES, start=1)})
 _MONTHS["sept"] = 9
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+def is_date_word(word: str) -> bool:
+    """Whether ``word`` names a month or a weekday ("in March", "on Monday")."""
+    return word.lower().rstrip(".") in _MONTHS or word.capitalize() in _WEEKDAYS
+
+
 # Each season's first month (northern hemisphere, meteorological seasons).
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _NUMBER_WORDS = "one two three four five six seven eight nine ten".split()

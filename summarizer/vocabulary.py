@@ -113,7 +113,9 @@ NOT_A_DEPLOYMENT_BEFORE = re.compile(r"\b(" + words(
     "can field", "could field", "can muster", "fields", "fielding", "strength of", "army of", "force of",
     "withdraw", "withdrawing", "withdrew", "withdrawn", "withdrawal of", "pull out", "pulling out",
     "pulled out", "pull back", "pulling", "cut", "cutting", "reduce", "reducing", "reduction of",
-    "drawdown of", "draw down", "bring home", "bringing home", "brought home")
+    "drawdown of", "draw down", "bring home", "bringing home", "brought home",
+    # the size of a standing force ("whose army, which numbers about N")
+    "which number", "which numbers", "that number", "numbering", "standing army of")
     + r")\b[^,;]{0,25}$", re.I)
 NOT_A_DEPLOYMENT_AFTER = re.compile(r"^[^,;]{0,60}?\b(" + words(
     r"on (high |heightened |full )?(alert|standby|readiness|notice)", "on stand-by",
@@ -138,7 +140,7 @@ TREATY_ACTIONS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "ratified": re.compile(r"\b(ratif\w+)\b", re.I),
     "suspended": re.compile(r"\b(suspend\w*|suspension|in abeyance|froze|frozen|freezes|freeze)\b", re.I),
     "withdrawn": re.compile(r"\b(withdr[ae]w\w*|withdrawal|quit|quits|quitting|pull(?:ed|s|ing)? out of|"
-                            r"left|leaves|leaving|exit(?:ed|s|ing)?|walked away from|revok\w+|"
+                            r"leave|left|leaves|leaving|exit(?:ed|s|ing)?|walked away from|revok\w+|"
                             r"renounc\w+|denounc\w+|tore up)\b", re.I),
     "acceded": re.compile(r"\b(acce(?:ded|des|ssion|de|ding)|joined|joins|joining|became (?:a|the) "
                           r"\w*\s?members?|admitted)\b", re.I),
@@ -146,13 +148,27 @@ TREATY_ACTIONS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "signed": re.compile(r"\b(sign\w*|concluded|conclude|agreed|inked|struck|sealed|brokered|"
                          r"forged|reached)\b", re.I),
 })
+#: Words that end a treaty's descriptive name on its left ("froze *the* 1998 fisheries pact").
+TREATY_NAME_STOP = frozenset(
+    "the a an its their his her this that these those of to from with by on in and or for at as was "
+    "were is are be been has have had which who under new".split())
+#: A treaty written as a bare definite noun points back to one named earlier ("withdrew from the deal").
+TREATY_POINTS_BACK = re.compile(r"\b(?:the|this|that|its)\s+(?:" + words(
+    "treaty", "pact", "agreement", "accord", "deal", "convention", "alliance", "protocol", "charter")
+    + r")\b(?!\s+(?:on|of|with|between)\b)", re.I)
+__all__ += ["TREATY_NAME_STOP", "TREATY_POINTS_BACK"]
+
 #: An act that has not happened is no event ("will ratify", "plans to join").
 TREATY_FUTURE = re.compile(r"\b(will|would|plans? to|planning to|intends? to|hopes? to|expected to|"
                            r"could|may|might|set to|aims? to|wants? to|threaten\w* to|vowed to|"
                            r"considering|proposed|proposal to|refused to|declined to|yet to|"
-                           r"has not|have not|did not|never)\b", re.I)
+                           r"has not|have not|did not|never|urg\w*|called on|calls on|called for|"
+                           r"demand\w*|pressed|pressing)\b", re.I)
 
-__all__ += ["PERSON_SUFFIX", "TREATY_FUTURE"]
+#: A present-tense act under a condition has not happened ("before the pact is ratified").
+TREATY_CONDITION = re.compile(r"\b(before|until|unless|once|if|when|pending)\b[^,.;]{0,40}\b(is|are|gets|get)\s+$",
+                              re.I)
+__all__ += ["PERSON_SUFFIX", "TREATY_CONDITION", "TREATY_FUTURE"]
 
 #: "put the number of X troops in Y at N": the figure counts the troops named before it.
 TROOP_NUMBER_OF = re.compile(r"\b(number|total|strength|size)\s+of\b[^,;]{0,60}?\b(troops|soldiers|"

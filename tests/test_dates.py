@@ -23,6 +23,7 @@ def test_public_names() -> None:
     assert sorted(dates.__all__) == [
         "DatePhrase",
         "find_date_phrases",
+        "is_date_word",
         "parse_published",
         "resolve_date",
     ]

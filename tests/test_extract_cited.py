@@ -141,11 +141,13 @@ def test_text_without_a_body_is_an_error():
         run(FakeBackend(scripted()), "Just A Headline\n")
 
 
-def test_a_treaty_name_the_sentence_does_not_write_is_no_record_and_null_words_are_null():
+def test_a_treaty_name_the_sentence_does_not_write_gives_way_to_its_own_and_null_words_are_null():
     echo = {"treaty": "Grand Alliance Charter", "parties": [], "action": "signed", "actor": "null",
             "when": "null", "provisions": None}
     result = run(FakeBackend(scripted({2: echo})))
-    assert result.records.treaty_references == [] and result.stats.retries == 0
+    # The invented name is dropped; the event stands under the sentence's own wording.
+    assert [t.treaty for t in result.records.treaty_references] == ["mutual security pact"]
+    assert result.stats.retries == 0
     fine = {"treaty": "mutual security pact", "parties": ["Estavia"], "action": "signed",
             "actor": "null", "when": "None", "provisions": None}
     (treaty,) = run(FakeBackend(scripted({2: fine}))).records.treaty_references

@@ -10,7 +10,8 @@ import pytest
 
 from summarizer.article import Article
 from summarizer.figures import label_figures
-from summarizer.strategies.cited_records import not_echoed, treaty_events, treaty_records
+from summarizer.strategies.cited_answers import not_echoed
+from summarizer.strategies.cited_treaties import treaty_events, treaty_records
 from summarizer.strategies.cited_plan import TreatyAnswer
 
 
@@ -39,6 +40,8 @@ def labels(sentence: str) -> list[tuple[str, str]]:
     ("The Ruritanian army, which can field roughly 300,000 soldiers, is on alert.",
      [("roughly 300,000", "other")]),
     ("Valdor has put 2,500 soldiers on high alert along the frontier.", [("2,500", "other")]),
+    ("Lutania's navy, which numbers about 40,000 sailors, sent two frigates.",
+     [("about 40,000", "other"), ("two", "other")]),
     ("Around 900 Ostrian troops finished their withdrawal from the island in May.", [("Around 900", "other")]),
     ("The government is weighing withdrawing about 3,000 troops from the north.", [("about 3,000", "other")]),
     # Troops sent, with modifiers the list of troop words does not hold.
@@ -60,10 +63,15 @@ def test_what_a_figure_counts(sentence: str, expected: list[tuple[str, str]]) ->
      ["anniversary", "signed"]),
     ("Borduria quit the Skies Accord in 2019.", ["withdrawn"]),
     ("The northern states suspended the fisheries convention last month.", ["suspended"]),
+    # Revoking a ratification is one act: the revoking.
+    ("Borduria revoked its ratification of the Skies Accord in 2022.", ["withdrawn"]),
     # A treaty named with no act, or an act that has not happened, is no event.
     ("The Delmar Pact, which ended the war, remains in force.", []),
     ("Carpania will ratify the pact next year, officials said.", []),
     ("Lutania refused to sign the protocol.", []),
+    ("No troops will move before the pact is ratified by parliament.", []),
+    ("Opposition deputies pressed ministers to quit the arms treaty.", []),
+    ("Vela voted to leave the pact, joining neighbours who call it outdated.", ["withdrawn"]),
 ])
 def test_treaty_events_are_the_sentences_own_verbs(sentence: str, expected: list[str]) -> None:
     assert [action for action, _ in treaty_events(sentence)] == expected
@@ -108,6 +116,9 @@ def test_a_value_copied_from_the_prompts_examples_is_rejected_unless_the_article
      "relief agencies"),
     # Analysts speak for the institution they work at.
     ("Analysts at the Vell Institute for Strategy said about 500 soldiers had died.", "Vell Institute for Strategy"),
+    # A place after a speaker noun says which officials; a date after it does not.
+    ("Shelling killed 16 civilians, officials in Vell district said.", "officials in Vell district"),
+    ("Officials on Monday said 40 soldiers had died.", "Officials"),
 ])
 def test_who_a_sentence_attributes_its_claim_to(sentence: str, name: str) -> None:
     from summarizer.attribution import attribute
@@ -141,3 +152,84 @@ def test_a_treaty_event_pointing_back_to_an_earlier_treaty_is_asked_about() -> N
                        "Vela's parliament approved its withdrawal in May. Farmers expect rain.")
     tasks = plan(article)
     assert [(t.treaty, t.treaty_named_before) for t in tasks] == [(True, False), (True, True)]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Both capitals on Monday invoked the arbitration clause of the 2011 fisheries deal with Lutania.",
+     "2011 fisheries deal with Lutania"),
+    ("Vela revoked its ratification of the Open Harbours Convention.", "Open Harbours Convention"),
+    ("Ostria signed a defence agreement with Vela and Carpania.", "defence agreement with Vela and Carpania"),
+    ("Ostria invoked Article 4 of the Harbour Treaty.", "Harbour Treaty"),
+    # A bare noun names nothing of its own.
+    ("Vela withdrew from the agreement in 2020.", None),
+])
+def test_the_sentence_names_a_treaty_in_its_own_words(sentence: str, name: str | None) -> None:
+    from summarizer.strategies.cited_treaties import treaty_phrase
+
+    assert treaty_phrase(sentence) == name
+
+
+def _treaty_records_of(body: str, answers: dict[str, TreatyAnswer | None], raw: bool = False) -> list:
+    """Treaty records of every treaty sentence, the model answering from ``answers`` by keyword."""
+    import datetime as dt
+
+    from summarizer.grounding import span_evidence
+    from summarizer.strategies.cited_plan import plan
+    from summarizer.strategies.cited_treaties import sentence_treaties
+
+    article, out = _article(body), []
+    for task in plan(article):
+        s = task.sentence
+        answer = next((a for k, a in answers.items() if k in s.text), None)
+        out += sentence_treaties(task, answer, article, dt.date(2026, 3, 4),
+                                 span_evidence(article.text, s.start, s.end), out[-1] if out else None)
+    return out if raw else [(r.treaty, r.action, r.date) for r in out]
+
+
+def test_a_model_name_the_sentence_does_not_write_gives_way_to_the_sentences_own() -> None:
+    # The model "knows" the treaty by another name; the record keeps the article's wording.
+    answer = TreatyAnswer(treaty="Lutanian Fisheries Treaty", parties=["Lutania"], when="on Monday")
+    records = _treaty_records_of(
+        "Both capitals on Monday invoked the arbitration clause of the 2011 fisheries deal with Lutania.",
+        {"arbitration": answer})
+    assert records == [("2011 fisheries deal with Lutania", "invoked", "2026-03-02")]
+
+
+def test_a_bare_the_deal_with_an_event_points_back_to_the_treaty_named_before() -> None:
+    named = TreatyAnswer(treaty="Harbour Accord", parties=["Vela", "Ostria"], when="in 2019")
+    records = _treaty_records_of(
+        "Vela and Ostria signed the Harbour Accord in 2019. Ostria withdrew from the deal in 2023. "
+        "The deal was popular with fishermen.",
+        {"Harbour Accord": named, "withdrew": None, "popular": None})
+    # The withdrawal is the named treaty's event; a bare mention with no event adds nothing.
+    assert records == [("Harbour Accord", "signed", "2019"), ("Harbour Accord", "withdrawn", "2023")]
+
+
+def test_one_speaker_owns_every_claim_of_its_sentence() -> None:
+    import datetime as dt
+
+    from summarizer.strategies.cited_plan import plan
+    from summarizer.strategies.cited_records import build_records
+
+    article = _article("The Carpanian army said it had lost 7 soldiers and that 40 attackers had been killed.")
+    (task,) = plan(article)
+    records = build_records(task, None, None, article, dt.date(2026, 3, 4))["casualty_estimates"]
+    assert [r.source.name for r in records] == ["The Carpanian army"] * len(records) and len(records) == 2
+
+
+def test_a_treaty_event_restated_later_is_one_record() -> None:
+    from summarizer.strategies.cited_treaties import without_restatements
+
+    records = _treaty_records_of(
+        "Vela and Ostria signed the Harbour Accord on Monday. The Harbour Accord was signed in the capital. "
+        "Ostria's parliament ratified the Harbour Accord in May, and Vela's in June.",
+        {"Monday": TreatyAnswer(treaty="Harbour Accord", parties=["Vela", "Ostria"], when="on Monday"),
+         "capital": TreatyAnswer(treaty="Harbour Accord", parties=["Vela", "Ostria"]),
+         "parliament": TreatyAnswer(treaty="Harbour Accord", parties=["Ostria"])}, raw=True)
+    events = [(r.action, r.date) for r in records]
+    assert events == [("signed", "2026-03-02"), ("signed", None), ("ratified", "2025-05")]
+    assert [(r.action, r.date) for r in without_restatements(records)] == [
+        ("signed", "2026-03-02"), ("ratified", "2025-05")]
+    # Another party's own act is not a restatement.
+    other = records[2].model_copy(update={"parties": ["Vela"], "date": None})
+    assert len(without_restatements([*records, other])) == 3

@@ -31,6 +31,7 @@ from summarizer.strategies.cited_plan import (
     treaty_question,
 )
 from summarizer.strategies.cited_records import build_records, merge_follow_ups
+from summarizer.strategies.cited_treaties import without_restatements
 from summarizer.structured import structured_call
 
 __all__ = ["SUMMARY_MAX_TOKENS", "CitedStrategy"]
@@ -104,11 +105,13 @@ def _cited(article: Article, backend: Backend, published: str | None, result: St
                     max_retries=retries, max_tokens=200, stats=result.stats)
             except StructuredError as exc:
                 result.warnings.append(f"{where}: treaty reference dropped, {exc}")
-        for name, records in build_records(task, facts, treaty, article, ref).items():
+        earlier = fields["treaty_references"][-1] if fields["treaty_references"] else None
+        for name, records in build_records(task, facts, treaty, article, ref, earlier).items():
             fields[name].extend(records)
     for name in fields:
         fields[name] = _unique(fields[name])
     fields["casualty_estimates"] = merge_follow_ups(fields["casualty_estimates"], article)
+    fields["treaty_references"] = without_restatements(fields["treaty_references"])
     # An unsized new wave is usually restated through the article: it is one claim.
     unsized = [d for d in fields["troop_deployments"] if d.troops is None]
     fields["troop_deployments"] = [d for d in fields["troop_deployments"]

@@ -197,6 +197,8 @@ class TreatyAnswer(BaseModel):
     event verbs of the sentence decide (``cited_records.treaty_events``).
     """
 
+    # The docstring is the schema's description, sent with every treaty question: editing it
+    # changes every recorded request. (``cited_records`` re-exports ``treaty_events``.)
     model_config = ConfigDict(extra="ignore")
     treaty: str | None = None
     parties: list[str] = []

@@ -13,39 +13,26 @@ from typing import Any
 
 from summarizer.article import Article
 from summarizer.attribution import attribute, is_back_reference
-from summarizer.dates import find_date_phrases, resolve_date
+from summarizer.dates import find_date_phrases
 from summarizer.figures import Figure, derived_share
 from summarizer.grounding import span_evidence
 from summarizer.kinds import CASUALTY_FIELDS
 from summarizer.names import normalise_name
-from summarizer.vocabulary import TREATY_ACTIONS, TREATY_FUTURE
-from summarizer.records import CasualtyEstimate, Count, Source, TreatyAction, TreatyReference, TroopDeployment
-from summarizer.prompts import load_prompt
+from summarizer.records import CasualtyEstimate, Count, Source, TreatyReference, TroopDeployment
 from summarizer.sources import infer_kind
+from summarizer.strategies.cited_answers import dates_of, not_echoed, verbatim_in_article
+from summarizer.strategies.cited_treaties import sentence_treaties, treaty_events
 from summarizer.strategies.cited_plan import (
     SentenceTask,
     resolved_back_reference,
     uses_article_words,
 )
 
-__all__ = ["attributed_sources", "build_records", "cumulative", "merge_follow_ups", "not_echoed", "treaty_events",
-           "treaty_records"]
+__all__ = ["attributed_sources", "build_records", "cumulative", "merge_follow_ups", "treaty_events"]
 
 _ROLE = re.compile(r"\b(engineers|deminers|sappers|infantry(?:men)?|marines|paratroopers|commandos|"
                    r"special forces|mercenaries|conscripts|recruits|instructors|trainers|advisers|"
                    r"advisors|medics|construction workers)\b", re.I)
-
-
-_WINDOW = re.compile(r"^(?:between|from)\s+(.+?)\s+(?:and|to|through|until)\s+(.+)$", re.I)
-
-
-def _dates(phrase: str | None, ref: dt.date | None) -> tuple[str | None, str | None]:
-    if not phrase:
-        return None, None
-    window = _WINDOW.match(phrase.strip())
-    if window:
-        return resolve_date(window.group(1), ref), resolve_date(window.group(2), ref)
-    return resolve_date(phrase, ref), None
 
 
 def _source(name: str | None, via: str | None, article: Article) -> Source | None:
@@ -82,10 +69,12 @@ def attributed_sources(task: SentenceTask, facts: Any | None, article: Article) 
     if not said.cue:
         return [None, None]
     first = _source(_speaker(said.name, get("source"), task, article), said.via, article)
-    second_name = said.others[0] if said.others else get("source2")
-    second = _source(_speaker(second_name, get("source2"), task, article), said.via if said.others
-                     else None, article) if second_name else None
-    return [first, second]
+    # A second source only where the sentence names a second speaker: otherwise every claim
+    # of the sentence is the one speaker's ("the army said it lost 7 and killed 40").
+    second_name = said.others[0] if said.others else None
+    second = _source(_speaker(second_name, get("source2"), task, article), said.via,
+                     article) if second_name else None
+    return [first, second or first]
 
 
 _TOTAL_CUE = re.compile(r"\b(since|in total|so far|to date|altogether|overall|in all|cumulative\w*|"
@@ -128,12 +117,6 @@ def cumulative(sentence: str, figure: Figure | None = None) -> bool:
     return bool(_PERFECT.search(sentence)) and not windows
 
 
-def _verbatim_in_article(value: str | None, article: Article) -> str | None:
-    if not value or value.strip().lower() not in article.text.lower():
-        return None
-    return value.strip()
-
-
 def _role(sentence: str, figure: Figure | None) -> str | None:
     tail = sentence[figure.phrase.end:figure.phrase.end + 60] if figure else sentence
     match = _ROLE.search(tail)
@@ -141,8 +124,12 @@ def _role(sentence: str, figure: Figure | None) -> str | None:
 
 
 def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, article: Article,
-                  ref: dt.date | None) -> dict[str, list[Any]]:
-    """Records for one sentence from the program's figures and the model's answers."""
+                  ref: dt.date | None, earlier_treaty: TreatyReference | None = None) -> dict[str, list[Any]]:
+    """Records for one sentence from the program's figures and the model's answers.
+
+    ``earlier_treaty`` is the last treaty recorded before this sentence, which a bare
+    "the deal" points back to.
+    """
     s = task.sentence
     evidence = span_evidence(article.text, s.start, s.end)
     get = (lambda name: getattr(facts, name, None)) if facts is not None else (lambda name: None)
@@ -151,8 +138,8 @@ def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, art
     sources = attributed_sources(task, facts, article)
     source = sources[0]
     # A place or date the article never wrote is the model's guess: dropped, not re-asked.
-    start, end = _dates(_verbatim_in_article(not_echoed(get("when"), article), article), ref)
-    destination = _verbatim_in_article(not_echoed(get("to"), article), article)
+    start, end = dates_of(verbatim_in_article(not_echoed(get("when"), article), article), ref)
+    destination = verbatim_in_article(not_echoed(get("to"), article), article)
     if destination and re.search(rf"\bfrom\s+(?:\S+\s+){{0,4}}?{re.escape(destination)}", s.text, re.I) \
             and not re.search(rf"\b(?:to|into|in|at|toward|towards)\s+(?:\S+\s+){{0,3}}?{re.escape(destination)}",
                               s.text, re.I):
@@ -179,103 +166,8 @@ def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, art
         out["casualty_estimates"].append(CasualtyEstimate(
             force=not_echoed(get("force"), article) or "unspecified",
             as_of=start, source=group_source, evidence=evidence, **counts))
-    # A treaty name the sentence does not write is the prompt's example echoed back: no record.
-    # A sentence that only points back ("approved its withdrawal") may name a treaty written earlier.
-    named_in = article.text[:s.end] if task.treaty_named_before else s.text
-    if treaty is not None and treaty.treaty and not_echoed(treaty.treaty, article) \
-            and uses_article_words(treaty.treaty, named_in):
-        out["treaty_references"] = treaty_records(treaty, s.text, evidence, article, ref)
+    out["treaty_references"] = sentence_treaties(task, treaty, article, ref, evidence, earlier_treaty)
     return out
-
-
-def _example_text() -> str:
-    # The prompts' worked examples: a value found there and not in the article is the example
-    # echoed back by a small model, not a reading of the article.
-    return " ".join(load_prompt(name).body for name in ("system", "facts", "treaty")).lower()
-
-
-def not_echoed(value: str | None, article: Article) -> str | None:
-    """``value`` stripped, or None when it is empty or copied from the prompts' examples."""
-    if value is None or not value.strip():
-        return None
-    value = value.strip()
-    lowered = value.lower()
-    if lowered in _example_text() and lowered not in article.text.lower():
-        return None
-    return value
-
-
-_CLAUSE_SPLIT = re.compile(r",\s|;\s|\s(?:and|but|while|after|before)\s")
-
-
-def treaty_events(sentence: str) -> list[tuple[TreatyAction, int]]:
-    """The treaty events a sentence states, in order, each with where its verb stands.
-
-    An event is a verb of signing, ratifying, invoking, suspending, leaving, joining or
-    marking an anniversary; a future or refused act ("will ratify", "refused to sign") is
-    none. The same act repeated in one clause is one event; in another clause ("X left in
-    2021, a year after Y withdrew") it is another. No event word: the treaty is mentioned.
-    """
-    found: list[tuple[int, TreatyAction]] = []
-    for action, pattern in TREATY_ACTIONS.items():
-        for match in pattern.finditer(sentence):
-            if TREATY_FUTURE.search(sentence[max(0, match.start() - 25):match.start()]):
-                continue
-            if action == "signed" and re.search(r"anniversary of\s+(?:the\s+|its\s+)?$",
-                                                sentence[:match.start()], re.I):
-                continue  # "the anniversary of the signing" is the anniversary
-            found.append((match.start(), action))  # type: ignore[arg-type]
-    found.sort()
-    events: list[tuple[TreatyAction, int]] = []
-    for position, action in found:
-        same = [p for a, p in events if a == action]
-        if same and not _CLAUSE_SPLIT.search(sentence[same[-1]:position]):
-            continue
-        if any(p == position for _, p in events):
-            continue
-        events.append((action, position))
-    return events
-
-
-def _nearest_date(sentence: str, position: int, bound: tuple[int, int]) -> str | None:
-    """The date phrase of the clause around ``position``: the first after it, else the last before."""
-    phrases = [d for d in find_date_phrases(sentence) if bound[0] <= d.start and d.end <= bound[1]]
-    after = [d for d in phrases if d.start >= position]
-    before = [d for d in phrases if d.start < position]
-    chosen = after[0] if after else (before[-1] if before else None)
-    return chosen.text if chosen else None
-
-
-def treaty_records(treaty: Any, sentence: str, evidence: Any, article: Article,
-                   ref: dt.date | None) -> list[TreatyReference]:
-    """One record per treaty event of the sentence; a treaty named with no event is mentioned."""
-    parties = [p.strip() for p in treaty.parties
-               if not_echoed(p, article) and uses_article_words(p, article.text)]
-    actor = not_echoed(treaty.actor, article)
-    actor = actor if actor and uses_article_words(actor, article.text) else None
-    provisions = not_echoed(treaty.provisions, article)
-    events = treaty_events(sentence)
-    if not events:
-        return [TreatyReference(treaty=treaty.treaty, parties=parties, action="mentioned", actor=None,
-                                date=None, provisions=provisions, evidence=evidence)]
-    cuts = [p for _, p in events[1:]]
-    records: list[TreatyReference] = []
-    for n, (action, position) in enumerate(events):
-        # Each event owns the text from its own verb's clause to the next event's verb.
-        left = 0 if n == 0 else max(m.end() for m in _CLAUSE_SPLIT.finditer(sentence[:position])
-                                    ) if _CLAUSE_SPLIT.search(sentence[:position]) else 0
-        right = cuts[n] if n < len(cuts) else len(sentence)
-        when = _nearest_date(sentence, position, (left, right))
-        if when is None and len(events) == 1:
-            when = _verbatim_in_article(not_echoed(treaty.when, article), article)
-        if records and any(r.action == action for r in records) and (
-                when is None or _dates(when, ref)[0] in {r.date for r in records if r.action == action}):
-            continue  # the same act restated ("held in abeyance ... has suspended"), not a second one
-        own_actor = actor if len(events) == 1 or (actor and actor.lower() in sentence[left:right].lower()) else None
-        records.append(TreatyReference(
-            treaty=treaty.treaty, parties=parties, action=action, actor=own_actor,
-            date=_dates(when, ref)[0], provisions=provisions, evidence=evidence))
-    return records
 
 
 _GENERIC_FORCE = {"soldiers", "troops", "forces", "units", "army", "personnel", "servicemen", "men", "military",

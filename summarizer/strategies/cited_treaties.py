@@ -1,0 +1,213 @@
+"""Treaty records of the ``cited`` strategy: one per event a sentence states.
+
+The model reads a treaty sentence (name, parties, actor, date phrase); which events the
+sentence states, and the date each one owns, is the program's reading of its verbs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from summarizer.article import Article
+from summarizer.dates import find_date_phrases
+from summarizer.names import normalise_name
+from summarizer.records import Evidence, TreatyAction, TreatyReference
+from summarizer.strategies.cited_answers import CLAUSE_SPLIT, dates_of, not_echoed, verbatim_in_article
+from summarizer.strategies.cited_plan import SentenceTask, uses_article_words
+from summarizer.vocabulary import (
+    TREATY_ACTIONS,
+    TREATY_CONDITION,
+    TREATY_FUTURE,
+    TREATY_NAME_STOP,
+    TREATY_NOUN,
+    TREATY_POINTS_BACK,
+)
+
+__all__ = ["sentence_treaties", "treaty_events", "treaty_phrase", "treaty_records", "without_restatements"]
+
+
+def sentence_treaties(task: SentenceTask, treaty: Any | None, article: Article, ref: dt.date | None,
+                      evidence: Evidence, earlier_treaty: TreatyReference | None) -> list[TreatyReference]:
+    """The treaty records of one sentence from the model's answer (``treaty``) and its text."""
+    s = task.sentence
+    # A treaty name the sentence does not write is the prompt's example echoed back: no record.
+    # A sentence that only points back ("approved its withdrawal") may name a treaty written earlier.
+    named_in = article.text[:s.end] if task.treaty_named_before else s.text
+    if treaty is not None and treaty.treaty and not_echoed(treaty.treaty, article) \
+            and uses_article_words(treaty.treaty, named_in):
+        return treaty_records(treaty, s.text, evidence, article, ref)
+    if task.treaty and treaty_events(s.text):
+        # The model's name is not the sentence's: the sentence's own wording names the treaty,
+        # or a bare "the deal" points back to the treaty named before. Only for an event: a
+        # passing mention the model could not name is not worth a guess.
+        own = treaty_phrase(s.text)
+        back = earlier_treaty if own is None and earlier_treaty is not None \
+            and TREATY_POINTS_BACK.search(s.text) else None
+        if own or back:
+            answer = {"treaty": own or back.treaty, "parties": getattr(treaty, "parties", None) or [],
+                      "actor": getattr(treaty, "actor", None), "when": getattr(treaty, "when", None),
+                      "provisions": None}
+            records = treaty_records(_Answer(answer), s.text, evidence, article, ref)
+            if back is not None:
+                records = [r if r.parties else r.model_copy(update={"parties": list(back.parties)})
+                           for r in records]
+            return records
+    return []
+
+
+class _Answer:
+    """A treaty answer rebuilt by the program (attribute access like the model's)."""
+
+    def __init__(self, fields: dict[str, Any]) -> None:
+        self.__dict__.update(fields)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
+
+
+def treaty_phrase(sentence: str) -> str | None:
+    """The treaty's name as the sentence writes it: a treaty noun with its modifiers.
+
+    "froze the arbitration clause of the 1998 fisheries pact with Lutania" gives "1998
+    fisheries pact with Lutania". Modifiers are the words left of the noun up to a determiner, preposition or
+    verb, and a "with/between/on/of" phrase of capitalised words on its right. A bare noun
+    ("the deal") names nothing: None. The longest such name in the sentence wins.
+    """
+    best: str | None = None
+    for match in TREATY_NOUN.finditer(sentence):
+        if match.group(1) is None:
+            continue  # "Article 5" is a part of a treaty, not its name
+        start = match.start()
+        for word in reversed(list(re.finditer(r"\S+", sentence[:match.start()]))[-6:]):
+            text = word.group()
+            if (_CLAUSE_BREAK.search(text) or text.lower() in TREATY_NAME_STOP
+                    or (text.islower() and text.endswith("ed")) or TREATY_ACTIONS_ANY.fullmatch(text)):
+                break
+            start = word.start()
+        end = match.end()
+        right = re.match(r"\s+(?:with|between|on|of)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*|and|of|the)"
+                         r"(?:\s+(?:[A-Z][\w'’.-]*|and|of|the)){0,5})", sentence[end:])
+        if right:
+            words_right = right.group(0).split()
+            while words_right and words_right[-1] in {"and", "of", "the"}:
+                words_right.pop()
+            if words_right and words_right[-1][0].isupper():
+                end += len(right.group(0)[:right.group(0).rfind(words_right[-1]) + len(words_right[-1])])
+        phrase = re.sub(r"(?<=[a-z])\.$", "", sentence[start:end].strip())
+        if (start, end) != (match.start(), match.end()) and (best is None or len(phrase) > len(best)):
+            best = phrase
+    return best
+
+
+TREATY_ACTIONS_ANY = re.compile("|".join(p.pattern for p in TREATY_ACTIONS.values()), re.I)
+
+
+#: "joined" is an accession when what is joined is named or a treaty noun ("joined the Pact").
+_JOINS_A_TREATY = re.compile(r"\s+(?:the\s+)?(?:[A-Z]|(?:[\w-]+\s+){0,3}(?:" + TREATY_NOUN.pattern + "))")
+
+
+def treaty_events(sentence: str) -> list[tuple[TreatyAction, int]]:
+    """The treaty events a sentence states, in order, each with where its verb stands.
+
+    An event is a verb of signing, ratifying, invoking, suspending, leaving, joining or
+    marking an anniversary; a future or refused act ("will ratify", "refused to sign") is
+    none. The same act repeated in one clause is one event; in another clause ("X left in
+    2021, a year after Y withdrew") it is another. No event word: the treaty is mentioned.
+    """
+    found: list[tuple[int, TreatyAction]] = []
+    for action, pattern in TREATY_ACTIONS.items():
+        for match in pattern.finditer(sentence):
+            if TREATY_FUTURE.search(sentence[max(0, match.start() - 25):match.start()]) \
+                    or TREATY_CONDITION.search(sentence[max(0, match.start() - 60):match.start()]):
+                continue
+            if action == "signed" and re.search(r"anniversary of\s+(?:the\s+|its\s+)?$",
+                                                sentence[:match.start()], re.I):
+                continue  # "the anniversary of the signing" is the anniversary
+            if action == "acceded" and match.group().lower().startswith("join") and not _JOINS_A_TREATY.match(
+                    sentence[match.end():match.end() + 60]):
+                continue  # "joining neighbours who ..." joins no treaty
+            if re.search(rf"\b(?:{TREATY_ACTIONS_ANY.pattern})\s+(?:its|their|the|his|her)\s+$",
+                         sentence[:match.start()], re.I):
+                continue  # "revoked its ratification" is one act: the revoking
+            found.append((match.start(), action))  # type: ignore[arg-type]
+    found.sort()
+    events: list[tuple[TreatyAction, int]] = []
+    for position, action in found:
+        same = [p for a, p in events if a == action]
+        if same and not CLAUSE_SPLIT.search(sentence[same[-1]:position]):
+            continue
+        if any(p == position for _, p in events):
+            continue
+        events.append((action, position))
+    return events
+
+
+def _nearest_date(sentence: str, position: int, bound: tuple[int, int], name: str | None) -> str | None:
+    """The date phrase of the clause around ``position``: the first after it, else the last before.
+
+    A year inside the treaty's name ("the 1998 fisheries pact") dates the treaty, not this event.
+    """
+    named = [(m.start(), m.end()) for m in re.finditer(re.escape(name), sentence, re.I)] if name else []
+    phrases = [d for d in find_date_phrases(sentence) if bound[0] <= d.start and d.end <= bound[1]
+               and not any(a <= d.start and d.end <= b for a, b in named)]
+    after = [d for d in phrases if d.start >= position]
+    before = [d for d in phrases if d.start < position]
+    chosen = after[0] if after else (before[-1] if before else None)
+    return chosen.text if chosen else None
+
+
+def treaty_records(treaty: Any, sentence: str, evidence: Any, article: Article,
+                   ref: dt.date | None) -> list[TreatyReference]:
+    """One record per treaty event of the sentence; a treaty named with no event is mentioned."""
+    parties = [p.strip() for p in treaty.parties
+               if not_echoed(p, article) and uses_article_words(p, article.text)]
+    actor = not_echoed(treaty.actor, article)
+    actor = actor if actor and uses_article_words(actor, article.text) else None
+    provisions = not_echoed(treaty.provisions, article)
+    events = treaty_events(sentence)
+    if not events:
+        return [TreatyReference(treaty=treaty.treaty, parties=parties, action="mentioned", actor=None,
+                                date=None, provisions=provisions, evidence=evidence)]
+    cuts = [p for _, p in events[1:]]
+    records: list[TreatyReference] = []
+    for n, (action, position) in enumerate(events):
+        # Each event owns the text from its own verb's clause to the next event's verb.
+        left = 0 if n == 0 else max(m.end() for m in CLAUSE_SPLIT.finditer(sentence[:position])
+                                    ) if CLAUSE_SPLIT.search(sentence[:position]) else 0
+        right = cuts[n] if n < len(cuts) else len(sentence)
+        when = _nearest_date(sentence, position, (left, right), treaty.treaty)
+        if when is None and len(events) == 1:
+            when = verbatim_in_article(not_echoed(treaty.when, article), article)
+        if records and any(r.action == action for r in records) and (
+                when is None or dates_of(when, ref)[0] in {r.date for r in records if r.action == action}):
+            continue  # the same act restated ("held in abeyance ... has suspended"), not a second one
+        own_actor = actor if len(events) == 1 or (actor and actor.lower() in sentence[left:right].lower()) else None
+        records.append(TreatyReference(
+            treaty=treaty.treaty, parties=parties, action=action, actor=own_actor,
+            date=dates_of(when, ref)[0], provisions=provisions, evidence=evidence))
+    return records
+
+
+def without_restatements(records: list[TreatyReference]) -> list[TreatyReference]:
+    """An event stated again later in the article ("the pact, signed in May, ...") is one record.
+
+    A later record of the same treaty and act is a restatement when it adds no other date or
+    actor; each party's own ratification (another actor or date) stays a record of its own.
+    """
+    out: list[TreatyReference] = []
+    for record in records:
+        if record.action != "mentioned" and any(
+                _same_treaty(record.treaty, kept.treaty) and record.action == kept.action
+                and record.date in (None, kept.date) and record.actor in (None, kept.actor)
+                and set(record.parties) <= set(kept.parties)
+                for kept in out):
+            continue
+        out.append(record)
+    return out
+
+
+def _same_treaty(a: str, b: str) -> bool:
+    x, y = normalise_name(a), normalise_name(b)
+    return x == y or x in y or y in x
