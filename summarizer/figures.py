@@ -118,7 +118,8 @@ def _label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: int) 
     if troop_after:
         return "troops"
     if TROOP_NUMBER_OF.search(before_clause):
-        return "troops"  # "put the number of its troops there at 3,000"
+        # "put the number of its troops there at 3,000"; "caps the number of troops at N" is a limit
+        return "other" if TROOP_LIMIT.search(before_clause[-90:]) else "troops"
     if (_SENT_AFTER.match(after) or _TOTAL_BEFORE.search(before_clause)) and ANY_TROOPS.search(sentence):
         return "troops"  # "adding to the 11,000 it has sent", "bringing the total ... to 15,000"
     return "other"

@@ -44,6 +44,14 @@ def labels(sentence: str) -> list[tuple[str, str]]:
      [("about 40,000", "other"), ("two", "other")]),
     ("Around 900 Ostrian troops finished their withdrawal from the island in May.", [("Around 900", "other")]),
     ("The government is weighing withdrawing about 3,000 troops from the north.", [("about 3,000", "other")]),
+    # Soldiers trained, raised, evacuated or taken out of a place, or a cap on their number.
+    ("The training mission has trained more than 60,000 Ostrian soldiers since 2022.",
+     [("more than 60,000", "other")]),
+    ("The government mobilised 300,000 reservists in September.", [("300,000", "other")]),
+    ("Vela evacuated 1,200 soldiers from the island.", [("1,200", "other")]),
+    ("Carpania will pull 700 troops out of the region by June.", [("700", "other")]),
+    ("The deal caps the number of foreign troops at 5,000.", [("5,000", "other")]),
+    ("Ostria sent 500 more troops to train local forces.", [("500", "troops")]),
     # Troops sent, with modifiers the list of troop words does not hold.
     ("Kingstonia moved roughly 6,000 extra paramilitary soldiers into the hills.",
      [("roughly 6,000", "troops")]),
