@@ -19,6 +19,7 @@ from summarizer.vocabulary import (
     ANY_TROOPS,
     CASUALTY_VERB_BEFORE,
     CASUALTY_WORDS,
+    LIVES_AFTER,
     NOT_A_DEPLOYMENT_AFTER,
     NOT_A_DEPLOYMENT_BEFORE,
     NOUN_PHRASE_END,
@@ -100,7 +101,7 @@ def _label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: int) 
     before = sentence[prev_end:phrase.start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     before_clause = before[breaks[-1].end():] if breaks else before
-    after_label = _casualty_label(after_clause)
+    after_label = "killed" if LIVES_AFTER.match(after) else _casualty_label(after_clause)
     # The verb that governs the figure decides first: "the raid killed 40 people and wounded 90".
     for verb_label, verb in CASUALTY_VERB_BEFORE:
         if verb.search(before_clause):

@@ -40,7 +40,8 @@ CASUALTY_WORDS: tuple[tuple[FigureLabel, re.Pattern[str]], ...] = (
         r"captives?", "held captive", "abducted", "kidnapped", "taken captive") + r")\b", re.I)),
     ("killed", re.compile(r"\b(" + words(
         "killed", "dead", "died", r"deaths?", "lost their lives", r"fatalit\w*", "death toll", "toll",
-        "slain", "perished", "lost their life", "fatal", "fatally wounded", "fatally injured")
+        "slain", "perished", "lost their life", "fatal", "fatally wounded", "fatally injured", "bodies",
+        "neutralised", "neutralized", "eliminated", "liquidated")
      + r")\b", re.I)),
     ("wounded", re.compile(r"\b(" + words("wounded", "injured", r"injur\w*", "hurt", "maimed") + r")\b", re.I)),
 )
@@ -49,11 +50,17 @@ CASUALTY_WORDS: tuple[tuple[FigureLabel, re.Pattern[str]], ...] = (
 #: "Lost N soldiers" is a death toll unless the article says it covers the wounded.
 CASUALTY_VERB_BEFORE: tuple[tuple[FigureLabel, re.Pattern[str]], ...] = (
     ("killed", re.compile(r"\b(" + words("killed", "kill", "kills", "killing", "lost", "loses", "lose", "losing",
-                                         "slew", "claimed the lives of") + r")\s*$", re.I)),
+                                         "slew", "claimed the lives of", "eliminated", "eliminating",
+                                         "neutralised", "neutralized", "neutralising", "neutralizing",
+                                         "liquidated") + r")\s*$", re.I)),
     ("wounded", re.compile(r"\b(" + words("wounded", "injured", "injuring", "wounding") + r")\s*$", re.I)),
     ("captured", re.compile(r"\b(" + words("captured", "capturing", "abducted", "kidnapped")
                             + r")\s*$", re.I)),
 )
+
+#: "claimed 1,500 lives": lives a figure counts are lives lost.
+LIVES_AFTER = re.compile(r"^\s*(?:lives|souls)\b", re.I)
+__all__ += ["LIVES_AFTER"]
 
 #: Nouns for people a figure can count (casualties or troops); other nouns ("vessels", "camps")
 #: mean the figure counts things, not people.
@@ -68,7 +75,8 @@ PERSON_NOUN = re.compile(r"^(" + words(
     "villagers", "passengers", "journalists", "hostages", "captives", "prisoners", "detainees",
     "members", "agents", "operatives", "contractors", "students", "worshippers", "refugees",
     "migrants", "protesters", "demonstrators", "victims", "dead", "wounded", "injured", "killed",
-    "casualties", "bodies", "nationals", "citizens", "inhabitants") + r")\b", re.I)
+    "casualties", "bodies", "nationals", "citizens", "inhabitants", "fatalities", "deaths", "injuries",
+    "lives", "captives", "abductees") + r")\b", re.I)
 #: Plural agent nouns not in the list still count people ("lookouts", "guardsmen", "loyalists").
 PERSON_SUFFIX = re.compile(r"^[a-z]+(?:ists|ers|ors|ians|ants|ents|men|ees)\b")
 #: Plural nouns with a person's suffix that count things.
@@ -124,7 +132,8 @@ NOT_A_DEPLOYMENT_AFTER = re.compile(r"^[^,;]{0,60}?\b(" + words(
     r"on (high |heightened |full )?(alert|standby|readiness|notice)", "on stand-by",
     r"(began|begin|started|start|completed|complete|finished) (leaving|their withdrawal|withdrawing|"
     r"pulling out|to leave|to withdraw)", "withdrew", "withdrawn", "pulled out", "went home",
-    "returned home", "left the country", "were cut", "will be cut", "would be cut", "out of") + r")\b", re.I)
+    "returned home", "left the country", "were cut", "will be cut", "would be cut", "out of",
+    "went missing", "are missing", "were missing", "remain missing", "are unaccounted for") + r")\b", re.I)
 
 ANY_TROOPS = re.compile(r"\b(troops|soldiers|personnel|forces|servicemen)\b", re.I)
 

@@ -31,6 +31,15 @@ def labels(sentence: str) -> list[tuple[str, str]]:
     ("Officials put the death toll at more than 800, while the rebels said fewer than 60 people had died.",
      [("more than 800", "killed"), ("fewer than 60", "killed")]),
     ("The militia is holding 41 hostages, the ministry said.", [("41", "captured")]),
+    # Casualty nouns and the euphemisms of military statements.
+    ("Rescuers pulled 14 bodies from the rubble.", [("14", "killed")]),
+    ("The army said 35 militants were neutralised in the operation.", [("35", "killed")]),
+    ("Ostria said it had repelled the assault, eliminating up to 150 enemy troops.", [("up to 150", "killed")]),
+    ("The fighting has claimed more than 1,500 lives since March.", [("more than 1,500", "killed")]),
+    ("The ministry reported 45 fatalities and 110 injuries.", [("45", "killed"), ("110", "wounded")]),
+    ("About 5,000 troops arrived to protect the lives of civilians.", [("About 5,000", "troops")]),
+    # Missing soldiers are neither casualties nor a deployment.
+    ("Fifteen soldiers went missing after the ambush.", [("Fifteen", "other")]),
     # A figure that counts things, or sits inside a name, counts no one.
     ("Pirates have sunk three tankers and killed at least six sailors since June.",
      [("three", "other"), ("at least six", "killed")]),
