@@ -31,9 +31,11 @@ _VERBS = (r"said|says|say|told|tells|reported|reports|estimated|estimates|estima
           r"believe|added|adds|noted|notes|warned|announced|announces|put|puts|placed|places|wrote|"
           r"writes|disclosed|revealed|alleged|acknowledged|suggested|suggests|concluded|found|showed|"
           r"shows|calculated|counted|informed|briefed|testified|indicating|saying|showing|"
-          r"suggesting|estimating|quoted|voted|approved|decided|gave|disputed")
+          r"suggesting|estimating|quoted|voted|approved|decided|gave|disputed|documented|documents|"
+          r"recorded|records|tallied|verified|verifies")
 _VERB = re.compile(rf"\b({_VERBS})\b")
-_NOUN_TOO = {"claims", "reports", "estimates", "estimate", "states", "notes", "puts", "shows", "put"}
+_NOUN_TOO = {"claims", "reports", "estimates", "estimate", "states", "notes", "puts", "shows", "put", "records",
+             "documents"}
 # "..., aid agencies estimate, and ...": after a plural agent the word is the verb.
 _AGENT_BEFORE = re.compile(r"\b(agencies|officials|analysts|experts|monitors|observers|researchers|"
                            r"sources|authorities|diplomats|groups|organi[sz]ations)\s+$", re.I)
@@ -60,6 +62,10 @@ _CONTRAST = re.compile(r"\b(while|whereas|but)\b|;")
 # Between a speaker's verb and a second speaker whose claim they relay: "told reporters that".
 _RELAY_GAP = re.compile(r"^\s*([\w'’-]+\s+){0,8}?(that\s*)?$")
 _CITING = re.compile(r"\b(?:citing|which cited|who cited|quoting)\s+([^,.;]+)", re.I)
+# "The toll was confirmed by hospital officials": a passive claim's agent.
+_PASSIVE_BY = re.compile(r"\b(?:confirmed|reported|given|announced|released|provided|published|compiled|issued|"
+                         r"verified|documented|recorded)\s+by\s+([^,.;]+?)(?=,|\.|;|$| which | who | that | in a )",
+                         re.I)
 _ACCORDING = re.compile(r"\baccording to\s+([^,.;]+?)(?=,|\.|;|$| which | who | that | in a )", re.I)
 _TOLD = re.compile(r"^\s*(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)")
 _AGENT_HEAD = re.compile(
@@ -291,7 +297,9 @@ def attribute(sentence: str) -> Attribution:
             return Attribution(name, relay if relay != name else None, True)
     contrast = _CONTRAST_OWNER.search(sentence)
     if not subjects:
-        return Attribution()
+        passive = _PASSIVE_BY.search(sentence)
+        name = _clean(_first_of(passive.group(1))) if passive else None
+        return Attribution(name, None, True) if name and _is_agent(name) else Attribution()
     name, verb, _, end = subjects[0]
     via = None
     if verb in ("told", "tells", "informed", "briefed"):

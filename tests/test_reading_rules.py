@@ -133,6 +133,9 @@ def test_a_value_copied_from_the_prompts_examples_is_rejected_unless_the_article
      "relief agencies"),
     # Analysts speak for the institution they work at.
     ("Analysts at the Vell Institute for Strategy said about 500 soldiers had died.", "Vell Institute for Strategy"),
+    # Monitors document and record; a passive claim names its source after "by".
+    ("Human rights monitors documented at least 230 civilian deaths.", "Human rights monitors"),
+    ("The toll of 45 dead was confirmed by local hospital officials.", "local hospital officials"),
     # A place after a speaker noun says which officials; a date after it does not.
     ("Shelling killed 16 civilians, officials in Vell district said.", "officials in Vell district"),
     ("Officials on Monday said 40 soldiers had died.", "Officials"),
