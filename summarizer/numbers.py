@@ -48,6 +48,8 @@ _APPROX += "|almost|close to|just under|circa"
 _LOWER = "over|more than|at least|upwards of|upward of|in excess of|above|no fewer than"
 _LOWER += "|no less than|not less than|just over|well over|exceeding|greater than"
 _LOWER += "|a minimum of"
+# A toll that "passed" or "topped" a figure is above it: the figure is its lower bound.
+_LOWER += "|passed|topped|surpassed|exceeded|passing|topping|surpassing"
 _UPPER = (
     "up to|as many as|at most|no more than|not more than|fewer than|less than|under"
 )

@@ -253,3 +253,13 @@ def test_a_treaty_event_restated_later_is_one_record() -> None:
     # Another party's own act is not a restatement.
     other = records[2].model_copy(update={"parties": ["Vela"], "date": None})
     assert len(without_restatements([*records, other])) == 3
+
+
+@pytest.mark.parametrize("sentence, low", [
+    ("The death toll passed 1,000 on Monday.", 1000),
+    ("Deaths topped 500, officials said.", 500),
+    ("The toll has surpassed 2,000.", 2000),
+])
+def test_a_toll_that_passed_a_figure_has_it_as_its_lower_bound(sentence: str, low: int) -> None:
+    (figure,) = label_figures(sentence)
+    assert (figure.label, figure.phrase.count.low, figure.phrase.count.high) == ("killed", low, None)
