@@ -73,7 +73,8 @@ _AGENT_HEAD = re.compile(
     r"officials|spokes(?:man|woman|person)|government|army|military|command|staff|president|"
     r"institute|analysts?|experts?|sources?|office|department|committee|police|"
     r"forces|authorities|administration|chief|commander|general|leader|embassy|kremlin|group|"
-    r"front|wire|newspaper|daily|outlet|broadcaster|media|press|news)\b", re.I)
+    r"front|wire|newspaper|daily|outlet|broadcaster|media|press|news|rebels|militants|insurgents|"
+    r"militia|monitors|observers|residents|witnesses|diplomats|medics|doctors|hospital)\b", re.I)
 _PRONOUN = re.compile(r"^(it|he|she|they|its|his|her|their)$", re.I)
 # "the statement said", "the report added": the document speaks for its last named author.
 _DOCUMENT = re.compile(r"^(the|that|this)\s+(\w+\s+)?(statement|report|assessment|estimate|briefing|"
@@ -111,7 +112,7 @@ _EXPERTS_AT = re.compile(r"^(?:\w+\s+)?(?:analysts?|experts?|researchers?|schola
                          r"(?:the\s+)?(.+)$", re.I)
 # "NIS statements", "Western assessments": the owner of the report is the source.
 _OWNED_REPORT = re.compile(r"(?:^|\s)((?:[A-Z][\w.'’-]*\s+)+)(?:statements?|reports?|estimates?|"
-                           r"assessments?|figures|data|intelligence|briefings?)$")
+                           r"assessments?|figures|data|briefings?)$")
 
 
 def _clean(phrase: str | None) -> str | None:
@@ -178,7 +179,7 @@ _PERSON = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}")
 _SOURCE_OF = re.compile(r"\b(?:reports?|statements?|figures|data|estimates?|assessments?|briefings?)\s+"
                         r"(?:from|by|of|released by|issued by)\s+([^,;]+)$", re.I)
 _RELATIVE = re.compile(r",\s*(?:which|who)\s*$", re.I)
-_LIST_TAIL = re.compile(r"^\s*(?:and|or)\s+\S", re.I)
+_LIST_TAIL = re.compile(r"^\s*(?:and|or)\s+\S|^\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:and|or)\s+[A-Z]")
 _CLAUSE = re.compile(r"\b(is|was|are|were|been|than)\b")
 
 

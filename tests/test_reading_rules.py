@@ -133,6 +133,9 @@ def test_a_value_copied_from_the_prompts_examples_is_rejected_unless_the_article
      "relief agencies"),
     # Analysts speak for the institution they work at.
     ("Analysts at the Vell Institute for Strategy said about 500 soldiers had died.", "Vell Institute for Strategy"),
+    # Intelligence named by its country is the body; the first of a list of capitals speaks.
+    ("Ostrian intelligence said 900 soldiers had died.", "Ostrian intelligence"),
+    ("Kyiv, Seoul and Washington have confirmed that 2,000 troops arrived in the region.", "Kyiv"),
     # Monitors document and record; a passive claim names its source after "by".
     ("Human rights monitors documented at least 230 civilian deaths.", "Human rights monitors"),
     ("The toll of 45 dead was confirmed by local hospital officials.", "local hospital officials"),
@@ -263,3 +266,10 @@ def test_a_treaty_event_restated_later_is_one_record() -> None:
 def test_a_toll_that_passed_a_figure_has_it_as_its_lower_bound(sentence: str, low: int) -> None:
     (figure,) = label_figures(sentence)
     assert (figure.label, figure.phrase.count.low, figure.phrase.count.high) == ("killed", low, None)
+
+
+def test_a_second_speaker_after_a_semicolon_owns_the_second_claim() -> None:
+    from summarizer.attribution import attribute
+
+    said = attribute("The army said 40 soldiers were killed; the rebels put the figure at 300.")
+    assert (said.name, said.others) == ("The army", ("the rebels",))
