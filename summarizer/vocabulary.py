@@ -148,14 +148,18 @@ TREATY_NOUN = re.compile(r"\b(" + words(
 
 #: The verbs of each treaty event ("mentioned" is what remains when none is stated).
 TREATY_ACTIONS: Mapping[str, re.Pattern[str]] = MappingProxyType({
-    "anniversary": re.compile(r"\b(anniversary|anniversaries)\b", re.I),
-    "ratified": re.compile(r"\b(ratif\w+)\b", re.I),
-    "suspended": re.compile(r"\b(suspend\w*|suspension|in abeyance|froze|frozen|freezes|freeze)\b", re.I),
+    "anniversary": re.compile(r"\b(anniversary|anniversaries|marked \w+ years (?:since|of))\b", re.I),
+    # A legislature's approval is its state's ratification.
+    "ratified": re.compile(r"\b(ratif\w+|(?:parliament|chambers?|assembly|senate|lawmakers|legislature|congress|"
+                           r"deputies|MPs|legislators)\b[^.;]{0,60}?\b(?:approv\w+|endors\w+))\b", re.I),
+    "suspended": re.compile(r"\b(suspend\w*|suspension|in abeyance|froze|frozen|freezes|freeze|"
+                            r"halt\w* (?:its |their |the )?(?:participation|implementation|compliance|application)|"
+                            r"(?:stop\w*|ceas\w*) (?:implementing|applying|complying with))\b", re.I),
     "withdrawn": re.compile(r"\b(withdr[ae]w\w*|withdrawal|quit|quits|quitting|pull(?:ed|s|ing)? out of|"
                             r"leave|left|leaves|leaving|exit(?:ed|s|ing)?|walked away from|revok\w+|"
                             r"renounc\w+|denounc\w+|tore up)\b", re.I),
-    "acceded": re.compile(r"\b(acce(?:ded|des|ssion|de|ding)|joined|joins|joining|became (?:a|the) "
-                          r"\w*\s?members?|admitted)\b", re.I),
+    "acceded": re.compile(r"\b(acce(?:ded|des|ssion|de|ding)|joined|joins|joining|became (?:an? |the |its )?"
+                          r"(?:[\w'’-]+\s+){0,3}?members?|admitted)\b", re.I),
     "invoked": re.compile(r"\b(invok\w+|invocation|trigger\w*|activat\w+)\b", re.I),
     "signed": re.compile(r"\b(sign\w*|concluded|conclude|agreed|inked|struck|sealed|brokered|"
                          r"forged|reached)\b", re.I),

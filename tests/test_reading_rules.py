@@ -80,6 +80,13 @@ def test_what_a_figure_counts(sentence: str, expected: list[tuple[str, str]]) ->
      ["anniversary", "signed"]),
     ("Borduria quit the Skies Accord in 2019.", ["withdrawn"]),
     ("The northern states suspended the fisheries convention last month.", ["suspended"]),
+    ("Ostria formally became the alliance's 33rd member on Thursday.", ["acceded"]),
+    ("Both chambers approved the accord last week.", ["ratified"]),
+    ("Carpania halted its participation in the treaty in 2023.", ["suspended"]),
+    ("The two sides halted fighting after signing the accord.", ["signed"]),
+    ("Officials marked 75 years since the treaty was signed.", ["anniversary"]),
+    ("The president signed into law a bill ratifying the pact.", ["ratified"]),
+    ("The cabinet approved the draft agreement.", []),
     # Revoking a ratification is one act: the revoking.
     ("Borduria revoked its ratification of the Skies Accord in 2022.", ["withdrawn"]),
     # A treaty named with no act, or an act that has not happened, is no event.

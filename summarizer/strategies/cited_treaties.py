@@ -122,9 +122,11 @@ def treaty_events(sentence: str) -> list[tuple[TreatyAction, int]]:
             if TREATY_FUTURE.search(sentence[max(0, match.start() - 25):match.start()]) \
                     or TREATY_CONDITION.search(sentence[max(0, match.start() - 60):match.start()]):
                 continue
-            if action == "signed" and re.search(r"anniversary of\s+(?:the\s+|its\s+)?$",
-                                                sentence[:match.start()], re.I):
-                continue  # "the anniversary of the signing" is the anniversary
+            if action == "signed" and (
+                    re.search(r"anniversary of\s+(?:the\s+|its\s+)?$|years since\b[^.;]{0,60}$",
+                              sentence[:match.start()], re.I)
+                    or re.match(r"\w*\s+into law\b", sentence[match.end():], re.I)):
+                continue  # the signing an anniversary counts from; a bill "signed into law"
             if action == "acceded" and match.group().lower().startswith("join") and not _JOINS_A_TREATY.match(
                     sentence[match.end():match.end() + 60]):
                 continue  # "joining neighbours who ..." joins no treaty
