@@ -280,3 +280,18 @@ def test_a_second_speaker_after_a_semicolon_owns_the_second_claim() -> None:
 
     said = attribute("The army said 40 soldiers were killed; the rebels put the figure at 300.")
     assert (said.name, said.others) == ("The army", ("the rebels",))
+
+
+@pytest.mark.parametrize("second", ["The Lutanian army said 90 more were wounded.",
+                                    "A Lutanian army spokesman said 90 more were wounded."])
+def test_a_follow_up_from_the_same_body_or_its_spokesman_joins_the_estimate(second: str) -> None:
+    import datetime as dt
+
+    from summarizer.strategies.cited_plan import plan
+    from summarizer.strategies.cited_records import build_records, merge_follow_ups
+
+    article = _article("The Lutanian army said 40 of its soldiers were killed. " + second)
+    records = [r for task in plan(article)
+               for r in build_records(task, None, None, article, dt.date(2026, 3, 4))["casualty_estimates"]]
+    (merged,) = merge_follow_ups(records, article)
+    assert (merged.killed.low, merged.wounded.low) == (40, 90)

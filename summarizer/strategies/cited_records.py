@@ -179,6 +179,12 @@ def _same_force(a: str, b: str) -> bool:
     return not wa or not wb or bool(wa & wb)
 
 
+def _same_speaker(a: str, b: str) -> bool:
+    """One body, or its spokesman ("the General Staff" and "a General Staff spokesman")."""
+    x, y = normalise_name(a), normalise_name(b)
+    return x == y or (min(len(x), len(y)) > 3 and (f" {x} " in f" {y} " or f" {y} " in f" {x} "))
+
+
 def merge_follow_ups(records: list[CasualtyEstimate], article: Article) -> list[CasualtyEstimate]:
     """A follow-up sentence adding another figure to the same source's estimate is the same record.
 
@@ -195,7 +201,7 @@ def merge_follow_ups(records: list[CasualtyEstimate], article: Article) -> list[
     for record in records:
         prev = out[-1] if out else None
         if (prev is not None and prev.source and record.source
-                and normalise_name(prev.source.name) == normalise_name(record.source.name)
+                and _same_speaker(prev.source.name, record.source.name)
                 and sentence_of(record) == sentence_of(prev) + 1
                 and all(getattr(prev, f) is None or getattr(record, f) is None for f in CASUALTY_FIELDS)
                 and (record.as_of is None or prev.as_of is None or record.as_of == prev.as_of)
