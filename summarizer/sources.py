@@ -12,31 +12,14 @@ from __future__ import annotations
 import re
 
 from summarizer.records import SourceKind
+from summarizer.vocabulary import SOURCE_KIND_WORDS as _RULES
 
 __all__ = ["infer_kind"]
 
-_RULES: list[tuple[SourceKind, re.Pattern[str]]] = [
-    ("unnamed", re.compile(r"\b(unidentified|unnamed|anonymous|undisclosed|sources? (familiar|close))\b", re.I)),
-    ("intelligence_agency", re.compile(r"\b(intelligence (service|agency|agencies|services|sources?|officials?|community)|"
-                                       r"intelligence (bureau|directorate)|"
-                                       r"spy (agency|service|chief)|security service)\b", re.I)),
-    ("head_of_state", re.compile(r"\b(president|prime minister|premier|king|queen|emir|chancellor|"
-                                 r"supreme leader|head of state)\b(?!ial)", re.I)),
-    ("military", re.compile(r"\b(military|army|armed forces|general staff|defen[cs]e forces|navy|air force|"
-                            r"command(er|s)?|colonel|general|brigadier|lieutenant|major|captain|admiral|chiefs of staff|"
-                            r"troops|special (operations )?forces|battalion|brigade|rebels?|militia|liberation (front|army)|"
-                            r"insurgents?)\b", re.I)),
-    ("analyst", re.compile(r"\b(analysts?|institute|think[- ]tank|experts?|researchers?|observers?|"
-                           r"monitor(ing group)?|study of war|professor|university|centre for|center for)\b", re.I)),
-    ("government", re.compile(r"\b(ministry|minister|ministers|officials?|government|cabinet|presidential|"
-                              r"adviser|advisor|spokes(man|woman|person)|foreign office|embassy|kremlin|"
-                              r"white house|state department|parliament(ary)?|lawmakers?|senator|mp|deputy|"
-                              r"authorities|administration)\b", re.I)),
-    ("media", re.compile(r"\b(news agency|newspaper|daily|times|post|journal|herald|gazette|tribune|"
-                         r"television|tv|broadcaster|radio|media|outlet|press|wire service)\b", re.I)),
-]
 # A "... intelligence chief" or "military intelligence" is the armed forces' own service.
-_MILITARY_INTELLIGENCE = re.compile(r"\bmilitary intelligence\b", re.I)
+# "Defence Intelligence" on its own is the armed forces' too; a "Defence Intelligence Service" is an agency.
+_MILITARY_INTELLIGENCE = re.compile(r"\bmilitary intelligence\b|\bdefen[cs]e intelligence\b"
+                                    r"(?!\s+(?:service|agency|organi[sz]ation))", re.I)
 
 
 def _first_mention_context(name: str, text: str, words: int = 6) -> str:

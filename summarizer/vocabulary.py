@@ -215,3 +215,38 @@ REDEPLOY = re.compile(r"\bredeploy\w*|\bwithdr[ae]w\w*", re.I)
 TREATY_BACK_EVENT = re.compile(r"\b(ratif\w+|suspend\w*|suspension|withdrawal|withdr[ae]w from|"
                                r"acce(?:ded|ssion)|invok\w+|anniversary)\b", re.I)
 __all__ += ["NEW_WAVE", "REDEPLOY", "SENT", "TREATY_BACK_EVENT", "UNSIZED", "WAVE_NOUN"]
+
+
+# --- sources ---------------------------------------------------------------------
+
+#: What kind of source a name is, from its words, first match wins (``sources.infer_kind``).
+SOURCE_KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("unnamed", re.compile(r"\b(unidentified|unnamed|anonymous|undisclosed|sources? (familiar|close))\b", re.I)),
+    ("intelligence_agency", re.compile(r"\b(intelligence (service|agency|agencies|services|sources?|officials?|community)|"
+                                       r"intelligence (bureau|directorate)|"
+                                       r"spy (agency|service|chief)|security service)\b", re.I)),
+    ("head_of_state", re.compile(r"\b(president|prime minister|premier|king|queen|emir|chancellor|"
+                                 r"supreme leader|head of state)\b(?!ial)", re.I)),
+    ("military", re.compile(r"\b(military|army|armed forces|general staff|defen[cs]e forces|navy|air force|"
+                            r"command(er|s)?|colonel|general|brigadier|lieutenant|major|captain|admiral|chiefs of staff|"
+                            r"troops|special (operations )?forces|battalion|brigade|rebels?|militia|liberation (front|army)|"
+                            r"insurgents?)\b", re.I)),
+    # UN agencies and offices, and other intergovernmental bodies, speak for governments.
+    ("government", re.compile(r"\b(united nations|U\.?N\.?|world health organi[sz]ation|unhcr|unicef|ocha|unrwa|"
+                              r"european union|european commission|nato|african union|peacekeeping mission)\b",
+                              re.I)),
+    ("analyst", re.compile(r"\b(analysts?|institute|think[- ]tank|experts?|researchers?|observers?|"
+                           r"monitor(ing group)?|study of war|professor|university|centre for|center for|"
+                           r"watch|amnesty|crisis group|human rights|red cross|red crescent|ngo|"
+                           r"non-governmental|charity|observatory|médecins|doctors without borders)\b", re.I)),
+    ("government", re.compile(r"\b(ministry|minister|ministers|officials?|government|cabinet|presidential|"
+                              r"adviser|advisor|spokes(man|woman|person)|foreign office|embassy|kremlin|"
+                              r"white house|state department|parliament(ary)?|lawmakers?|senator|mp|deputy|"
+                              r"authorities|administration|pentagon|(?:defen[cs]e|state|war) department|department of "
+                              r"(?:defen[cs]e|state)|press secretary)\b", re.I)),
+    ("media", re.compile(r"\b(news agency|newspaper|daily|times|post|journal|herald|gazette|tribune|"
+                         r"television|tv|broadcaster|radio|media|outlet|press|wire service|reuters|"
+                         r"associated press|afp|agence france-presse|bloomberg|bbc|cnn|al jazeera|xinhua|"
+                         r"tass|interfax|ria novosti|yonhap|kyodo|kcna|anadolu|ukrinform)\b", re.I)),
+)
+__all__ += ["SOURCE_KIND_WORDS"]

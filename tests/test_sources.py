@@ -41,3 +41,14 @@ def test_kind_of_an_acronym_from_where_the_article_spells_it_out():
 def test_kind_of_a_person_from_the_apposition_that_introduces_them():
     text = "Ola Brun, a member of Norland's parliamentary defence committee, told reporters so."
     assert infer_kind("Ola Brun", text) == "government"
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("the Pentagon", "government"), ("UN human rights office", "government"), ("NATO", "government"),
+    ("Human Rights Watch", "analyst"), ("the Red Cross", "analyst"), ("Reuters", "media"),
+    ("Al Jazeera", "media"), ("press secretary", "government"), ("Defence Intelligence", "military"),
+])
+def test_kinds_of_bodies_beyond_ministries_and_agencies(name: str, kind: str) -> None:
+    # The gold rules' kinds: UN offices and intergovernmental bodies are governments, NGOs are
+    # analysts, wires are media, a defence ministry's intelligence arm is military.
+    assert infer_kind(name) == kind
