@@ -123,7 +123,8 @@ NOT_A_DEPLOYMENT_BEFORE = re.compile(r"\b(" + words(
     "pulled out", "pull back", "pulling", "cut", "cutting", "reduce", "reducing", "reduction of",
     "drawdown of", "draw down", "bring home", "bringing home", "brought home",
     # the size of a standing force ("whose army, which numbers about N")
-    "which number", "which numbers", "that number", "numbering", "standing army of",
+    "which number", "which numbers", "that number", "numbering", "standing army of", "will number",
+    r"(?:forces|army|military|navy) (?:total|totals|totalling|totaling|number|numbers)",
     # soldiers trained, raised or taken out are not soldiers sent somewhere
     "trained", "training", "train", "has trained", "recruited", "recruiting", "mobilised", "mobilized",
     "mobilising", "mobilizing", "called up", "conscripted", "drafted", "evacuated", "evacuating", "evacuate")
@@ -133,7 +134,10 @@ NOT_A_DEPLOYMENT_AFTER = re.compile(r"^[^,;]{0,60}?\b(" + words(
     r"(began|begin|started|start|completed|complete|finished) (leaving|their withdrawal|withdrawing|"
     r"pulling out|to leave|to withdraw)", "withdrew", "withdrawn", "pulled out", "went home",
     "returned home", "left the country", "were cut", "will be cut", "would be cut", "out of",
-    "went missing", "are missing", "were missing", "remain missing", "are unaccounted for") + r")\b", re.I)
+    "went missing", "are missing", "were missing", "remain missing", "are unaccounted for",
+    # an army's standing size, or soldiers trained rather than sent
+    "active-duty", "active duty", "in reserve", r"(?:had |have |has )?completed (?:their |its )?training",
+    "graduated") + r")\b", re.I)
 
 ANY_TROOPS = re.compile(r"\b(troops|soldiers|personnel|forces|servicemen)\b", re.I)
 

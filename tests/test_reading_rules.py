@@ -53,6 +53,10 @@ def labels(sentence: str) -> list[tuple[str, str]]:
      [("about 40,000", "other"), ("two", "other")]),
     ("Around 900 Ostrian troops finished their withdrawal from the island in May.", [("Around 900", "other")]),
     ("The government is weighing withdrawing about 3,000 troops from the north.", [("about 3,000", "other")]),
+    ("Ostria has about 200,000 active-duty troops.", [("about 200,000", "other")]),
+    ("The country's armed forces total 150,000 personnel.", [("150,000", "other")]),
+    ("The ministry said 2,000 soldiers had completed their training.", [("2,000", "other")]),
+    ("The US keeps 28,500 troops in South Ostria.", [("28,500", "troops")]),
     # Soldiers trained, raised, evacuated or taken out of a place, or a cap on their number.
     ("The training mission has trained more than 60,000 Ostrian soldiers since 2022.",
      [("more than 60,000", "other")]),
