@@ -299,3 +299,14 @@ def test_a_follow_up_from_the_same_body_or_its_spokesman_joins_the_estimate(seco
                for r in build_records(task, None, None, article, dt.date(2026, 3, 4))["casualty_estimates"]]
     (merged,) = merge_follow_ups(records, article)
     assert (merged.killed.low, merged.wounded.low) == (40, 90)
+
+
+def test_a_treaty_named_later_by_its_proper_name_alone_is_asked_about() -> None:
+    from summarizer.strategies.cited_plan import plan
+
+    article = _article("Vela and Ostria signed the Harbour START treaty in 2010. "
+                       "Ostria suspended its participation in Harbour START in 2023. "
+                       "Harbour START inspectors toured the port. Farmers expect rain.")
+    tasks = plan(article)
+    # The suspension is asked about; a sentence naming it with no event is not.
+    assert [(t.treaty, t.treaty_named_before) for t in tasks] == [(True, False), (True, True)]

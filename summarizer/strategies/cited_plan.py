@@ -36,6 +36,7 @@ from summarizer.vocabulary import (
     NEW_WAVE,
     REDEPLOY,
     SENT,
+    TREATY_ACTIONS,
     TREATY_BACK_EVENT,
     TREATY_NOUN,
     UNSIZED,
@@ -78,10 +79,34 @@ def _groups(figures: list[Figure]) -> list[list[Figure]]:
     return groups[:2]
 
 
+def _treaty_names(text: str) -> set[str]:
+    """Proper names the sentence gives a treaty: "New START" in "the New START treaty", "(JCPOA)".
+
+    A later sentence may name the treaty by these alone ("Carpania suspended New START").
+    """
+    names = {m.group(1) for m in re.finditer(r"\(([A-Z][A-Z0-9-]{2,9})\)", text)}
+    for match in TREATY_NOUN.finditer(text):
+        head = re.search(r"((?:[A-Z][\w'’-]*\s+){1,4})$", text[:match.start()])
+        if head:
+            words = head.group(1).split()
+            while words and words[0].lower() in ("the", "a", "an", "its", "their"):
+                words.pop(0)
+            if words and len(" ".join(words)) >= 3:
+                names.add(" ".join(words))
+    return names
+
+
+def _names_a_known_treaty(text: str, names: set[str]) -> bool:
+    """The sentence states a treaty event and names a treaty only by a name written earlier."""
+    return any(re.search(rf"\b{re.escape(n)}\b", text) for n in names) and any(
+        p.search(text) for p in TREATY_ACTIONS.values())
+
+
 def plan(article: Article) -> list[SentenceTask]:
     """The sentences worth asking about, with their figures already labelled."""
     tasks = []
     treaty_seen = False
+    treaty_names: set[str] = set()
     for sentence in article.sentences:
         text = sentence.text
         if INJECTION.search(text):
@@ -92,10 +117,13 @@ def plan(article: Article) -> list[SentenceTask]:
             sentence,
             troops=[f for f in figures if f.label == "troops"],
             casualty_groups=_groups([f for f in figures if f.label in CASUALTY_FIELDS]),
-            treaty=named or (treaty_seen and bool(TREATY_BACK_EVENT.search(text))),
+            treaty=named or (treaty_seen and (bool(TREATY_BACK_EVENT.search(text))
+                                              or _names_a_known_treaty(text, treaty_names))),
             treaty_named_before=not named and treaty_seen,
         )
         treaty_seen = treaty_seen or named
+        if named:
+            treaty_names |= _treaty_names(text)
         task.unsized_wave = (not task.troops and bool(WAVE_NOUN.search(text))
                              and bool(SENT.search(text))
                              and bool(NEW_WAVE.search(text) or UNSIZED.search(text))
