@@ -15,7 +15,7 @@ from summarizer.dates import find_date_phrases
 from summarizer.names import normalise_name
 from summarizer.records import Evidence, TreatyAction, TreatyReference
 from summarizer.strategies.cited_answers import CLAUSE_SPLIT, dates_of, not_echoed, verbatim_in_article
-from summarizer.strategies.cited_plan import SentenceTask, uses_article_words
+from summarizer.strategies.cited_plan import SentenceTask, TreatyAnswer, uses_article_words
 from summarizer.vocabulary import (
     TREATY_ACTIONS,
     TREATY_CONDITION,
@@ -46,22 +46,14 @@ def sentence_treaties(task: SentenceTask, treaty: Any | None, article: Article, 
         back = earlier_treaty if own is None and earlier_treaty is not None \
             and TREATY_POINTS_BACK.search(s.text) else None
         if own or back:
-            answer = {"treaty": own or back.treaty, "parties": getattr(treaty, "parties", None) or [],
-                      "actor": getattr(treaty, "actor", None), "when": getattr(treaty, "when", None),
-                      "provisions": None}
-            records = treaty_records(_Answer(answer), s.text, evidence, article, ref)
+            answer = TreatyAnswer(treaty=own or back.treaty, parties=getattr(treaty, "parties", None) or [],
+                                  actor=getattr(treaty, "actor", None), when=getattr(treaty, "when", None))
+            records = treaty_records(answer, s.text, evidence, article, ref)
             if back is not None:
                 records = [r if r.parties else r.model_copy(update={"parties": list(back.parties)})
                            for r in records]
             return records
     return []
-
-
-class _Answer:
-    """A treaty answer rebuilt by the program (attribute access like the model's)."""
-
-    def __init__(self, fields: dict[str, Any]) -> None:
-        self.__dict__.update(fields)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
@@ -102,6 +94,8 @@ def treaty_phrase(sentence: str) -> str | None:
 
 
 TREATY_ACTIONS_ANY = re.compile("|".join(p.pattern for p in TREATY_ACTIONS.values()), re.I)
+# An event word as the object of another ("revoked its ratification"): one act, the first.
+_ACT_ON_AN_ACT = re.compile(rf"\b(?:{TREATY_ACTIONS_ANY.pattern})\s+(?:its|their|the|his|her)\s+$", re.I)
 
 
 #: "joined" is an accession when what is joined is named or a treaty noun ("joined the Pact").
@@ -130,8 +124,7 @@ def treaty_events(sentence: str) -> list[tuple[TreatyAction, int]]:
             if action == "acceded" and match.group().lower().startswith("join") and not _JOINS_A_TREATY.match(
                     sentence[match.end():match.end() + 60]):
                 continue  # "joining neighbours who ..." joins no treaty
-            if re.search(rf"\b(?:{TREATY_ACTIONS_ANY.pattern})\s+(?:its|their|the|his|her)\s+$",
-                         sentence[:match.start()], re.I):
+            if _ACT_ON_AN_ACT.search(sentence[:match.start()]):
                 continue  # "revoked its ratification" is one act: the revoking
             found.append((match.start(), action))  # type: ignore[arg-type]
     found.sort()
