@@ -23,22 +23,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from summarizer.dates import is_date_word
+from summarizer.vocabulary import (
+    AUDIENCES, PLACED_SPEAKERS, PLURAL_SPEAKERS, REPORTING_NOUNS, REPORTING_VERBS, SPEAKER_HEADS, SPEAKING_DOCUMENTS,
+)
 
 __all__ = ["Attribution", "attribute", "is_back_reference", "resolve"]
 
-_VERBS = (r"said|says|say|told|tells|reported|reports|estimated|estimates|estimate|claimed|claims|"
-          r"stated|states|indicated|indicates|confirmed|confirms|assessed|assesses|believes|believed|"
-          r"believe|added|adds|noted|notes|warned|announced|announces|put|puts|placed|places|wrote|"
-          r"writes|disclosed|revealed|alleged|acknowledged|suggested|suggests|concluded|found|showed|"
-          r"shows|calculated|counted|informed|briefed|testified|indicating|saying|showing|"
-          r"suggesting|estimating|quoted|voted|approved|decided|gave|disputed|documented|documents|"
-          r"recorded|records|tallied|verified|verifies")
+_VERBS = "|".join(REPORTING_VERBS)
 _VERB = re.compile(rf"\b({_VERBS})\b")
-_NOUN_TOO = {"claims", "reports", "estimates", "estimate", "states", "notes", "puts", "shows", "put", "records",
-             "documents"}
+_NOUN_TOO = REPORTING_NOUNS
 # "..., aid agencies estimate, and ...": after a plural agent the word is the verb.
-_AGENT_BEFORE = re.compile(r"\b(agencies|officials|analysts|experts|monitors|observers|researchers|"
-                           r"sources|authorities|diplomats|groups|organi[sz]ations)\s+$", re.I)
+_AGENT_BEFORE = re.compile(rf"\b({'|'.join(PLURAL_SPEAKERS)})\s+$", re.I)
 _NOUN_NEXT = re.compile(r"\s*(were|was|are|is|have|had|of|by|in|from|and|about|on|for|[\"”,.;:])", re.I)
 _DETERMINER = re.compile(r"\b(a|an|the|its|his|her|their|this|that|these|those|of|described|denied|"
                          r"dismissed|rejected|questioned|cited)\s+$", re.I)
@@ -49,8 +44,7 @@ _INNER_VERB = re.compile(r"(?<![\w-])(?!(?:unnamed|unidentified|armed|united|ret
 _ADVERBIAL = re.compile(r"(\s+(?:on|in|late|early|last)\s+\w+(?:\s+\w+)?|\s+also|\s+separately|"
                         r"\s+now|\s+previously|\s+earlier|\s+later|\s+has|\s+have|\s+had)+$", re.I)
 # "officials in Port Vela": a capitalised place after a speaker noun is part of the speaker.
-_PLACE_AFTER = re.compile(r"\b(?:officials|sources|diplomats|residents|witnesses|authorities|police|"
-                          r"commanders|doctors|medics|analysts)\s+(?:in|from|at)\s+([A-Z][\w'’-]+)(?:\s+\w+){0,2}$")
+_PLACE_AFTER = re.compile(rf"\b(?:{'|'.join(PLACED_SPEAKERS)})\s+(?:in|from|at)\s+([A-Z][\w'’-]+)(?:\s+\w+){{0,2}}$")
 _BOUNDARY = re.compile(r"""[,;:"“”()]|\s[-–—]+\s|\b(?:while|but|whereas|that|and that|as)\s|"""
                        r"""\b(?:said|says|told|tells|reported|stated|added|noted|announced)\s""")
 # "CITY, Feb 11 (Agency) -- ": the dateline names the wire that filed the story, not a source.
@@ -68,20 +62,11 @@ _PASSIVE_BY = re.compile(r"\b(?:confirmed|reported|given|announced|released|prov
                          re.I)
 _ACCORDING = re.compile(r"\baccording to\s+([^,.;]+?)(?=,|\.|;|$| which | who | that | in a )", re.I)
 _TOLD = re.compile(r"^\s*(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)")
-_AGENT_HEAD = re.compile(
-    r"\b(agency|agencies|service|services|bureau|directorate|ministry|ministries|minister|official|"
-    r"officials|spokes(?:man|woman|person)|government|army|military|command|staff|president|"
-    r"institute|analysts?|experts?|sources?|office|department|committee|police|"
-    r"forces|authorities|administration|chief|commander|general|leader|embassy|kremlin|group|"
-    r"front|wire|newspaper|daily|outlet|broadcaster|media|press|news|rebels|militants|insurgents|"
-    r"militia|monitors|observers|residents|witnesses|diplomats|medics|doctors|hospital)\b", re.I)
+_AGENT_HEAD = re.compile(rf"\b({'|'.join(SPEAKER_HEADS)})\b", re.I)
 _PRONOUN = re.compile(r"^(it|he|she|they|its|his|her|their)$", re.I)
 # "the statement said", "the report added": the document speaks for its last named author.
-_DOCUMENT = re.compile(r"^(the|that|this)\s+(\w+\s+)?(statement|report|assessment|estimate|briefing|"
-                       r"post|filing|document|figures)$", re.I)
-_GENERIC = re.compile(r"^(reporters|journalists|lawmakers|parliament|a news conference|a briefing|"
-                      r"state media|local media|the press|the media|media|a committee|"
-                      r"a parliamentary committee|members of parliament)\b", re.I)
+_DOCUMENT = re.compile(rf"^(the|that|this)\s+(\w+\s+)?({'|'.join(SPEAKING_DOCUMENTS)})$", re.I)
+_GENERIC = re.compile(rf"^({'|'.join(AUDIENCES)})\b", re.I)
 _MAX_WORDS = 14
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "not",
               "january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -1,9 +1,9 @@
 """The domain's words, in one place: what a figure counts, which verbs act on it, treaty events.
 
-Every reading rule of the program (``figures``, the ``cited`` strategy's plan and records)
-takes its words from here, so a user who meets a new phrasing ("lost N men", "a death toll
-of N", "quit the accord") adds one word to one list. The lists describe the language of
-conflict reporting in general; none is drawn from a particular article.
+Every reading rule of the program (``figures``, ``attribution``, ``sources``, the ``cited``
+strategy's plan and records) takes its words from here, so a user who meets a new phrasing
+("lost N men", "a death toll of N", "quit the accord") adds one word to one list. The lists
+describe the language of conflict reporting in general; none is drawn from a particular article.
 """
 
 from __future__ import annotations
@@ -254,3 +254,49 @@ SOURCE_KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"tass|interfax|ria novosti|yonhap|kyodo|kcna|anadolu|ukrinform)\b", re.I)),
 )
 __all__ += ["SOURCE_KIND_WORDS"]
+
+
+# --- attribution -------------------------------------------------------------------
+# The words ``attribution`` reads a claim's speaker with. Each is a tuple of regex
+# alternatives; the reader builds its patterns from them, in this order.
+
+#: Verbs that attribute a claim to their subject: "S said", "S estimated", "S told O".
+REPORTING_VERBS = (
+    "said", "says", "say", "told", "tells", "reported", "reports", "estimated", "estimates", "estimate",
+    "claimed", "claims", "stated", "states", "indicated", "indicates", "confirmed", "confirms", "assessed",
+    "assesses", "believes", "believed", "believe", "added", "adds", "noted", "notes", "warned", "announced",
+    "announces", "put", "puts", "placed", "places", "wrote", "writes", "disclosed", "revealed", "alleged",
+    "acknowledged", "suggested", "suggests", "concluded", "found", "showed", "shows", "calculated", "counted",
+    "informed", "briefed", "testified", "indicating", "saying", "showing", "suggesting", "estimating",
+    "quoted", "voted", "approved", "decided", "gave", "disputed", "documented", "documents", "recorded",
+    "records", "tallied", "verified", "verifies")
+#: Reporting verbs that are also nouns ("the claims were", "its estimates of").
+REPORTING_NOUNS = frozenset({"claims", "reports", "estimates", "estimate", "states", "notes", "puts", "shows",
+                             "put", "records", "documents"})
+#: Plural speakers after which such a word is the verb ("aid agencies estimate").
+PLURAL_SPEAKERS = (
+    "agencies", "officials", "analysts", "experts", "monitors", "observers", "researchers", "sources",
+    "authorities", "diplomats", "groups", r"organi[sz]ations")
+#: Speakers that take a place after them as part of their name ("officials in <town>").
+PLACED_SPEAKERS = (
+    "officials", "sources", "diplomats", "residents", "witnesses", "authorities", "police", "commanders",
+    "doctors", "medics", "analysts")
+#: The head noun of a phrase that can speak for itself.
+SPEAKER_HEADS = (
+    "agency", "agencies", "service", "services", "bureau", "directorate", "ministry", "ministries", "minister",
+    "official", "officials", r"spokes(?:man|woman|person)", "government", "army", "military", "command",
+    "staff", "president", "institute", r"analysts?", r"experts?", r"sources?", "office", "department",
+    "committee", "police", "forces", "authorities", "administration", "chief", "commander", "general",
+    "leader", "embassy", "kremlin", "group", "front", "wire", "newspaper", "daily", "outlet", "broadcaster",
+    "media", "press", "news", "rebels", "militants", "insurgents", "militia", "monitors", "observers",
+    "residents", "witnesses", "diplomats", "medics", "doctors", "hospital")
+#: Documents that speak for their last named author ("the statement said").
+SPEAKING_DOCUMENTS = ("statement", "report", "assessment", "estimate", "briefing", "post", "filing", "document",
+                      "figures")
+#: Audiences and forums, never a source ("told reporters", "a news conference").
+AUDIENCES = (
+    "reporters", "journalists", "lawmakers", "parliament", "a news conference", "a briefing", "state media",
+    "local media", "the press", "the media", "media", "a committee", "a parliamentary committee",
+    "members of parliament")
+__all__ += ["AUDIENCES", "PLACED_SPEAKERS", "PLURAL_SPEAKERS", "REPORTING_NOUNS", "REPORTING_VERBS",
+            "SPEAKER_HEADS", "SPEAKING_DOCUMENTS"]
