@@ -52,7 +52,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z/ .'-]+,?[^-–—()]{0,40}?(\([^)]*\))?\s*[-
 # "..., while U.S. estimates were lower": a second claim owned by a named body.
 _CONTRAST_OWNER = re.compile(r"\b(?:while|whereas|but)\s+((?:[A-Z][\w.'’-]*\s+)+)(?:assessments?|estimates?|"
                              r"figures|intelligence|reports?|data|officials)\b")
-_CONTRAST = re.compile(r"\b(while|whereas|but)\b|;")
+_CONTRAST = re.compile(r"\b(while|whereas|but)\b|;|,\s*and\b")
 # Between a speaker's verb and a second speaker whose claim they relay: "told reporters that".
 _RELAY_GAP = re.compile(r"^\s*([\w'’-]+\s+){0,8}?(that\s*)?$")
 _CITING = re.compile(r"\b(?:citing|which cited|who cited|quoting)\s+([^,.;]+)", re.I)
@@ -150,7 +150,8 @@ def _subject_before(sentence: str, verb_start: int) -> str | None:
     return _clean(head[cuts[-1]:] if cuts else head)
 
 
-_APPOSITION = re.compile(r"^(a|an|the)\s+([\w'’-]+\s+){0,3}(of|for|at|on|in|with)\b|"
+_APPOSITION = re.compile(r"^(a|an|the)\s+([\w'’-]+\s+){0,3}(of|for|at|on|in|with)\b|^(a|an)\s+|"
+                         r"^the\s+[\w'’-]+\s+(?:that|which|who|set up|formed|run|created|founded|led)\b|"
                          r"^(an?|the)\s+(?:[\w'’-]+\s+){0,5}(think tank|agency|group|body|outlet|"
                          r"newspaper|broadcaster|daily|service|unit|organi[sz]ation)$", re.I)
 # ", who sits on the committee,", ", in the same report,": asides between a name and its verb.
@@ -163,6 +164,8 @@ _PERSON = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}")
 
 _SOURCE_OF = re.compile(r"\b(?:reports?|statements?|figures|data|estimates?|assessments?|briefings?)\s+"
                         r"(?:from|by|of|released by|issued by)\s+([^,;]+)$", re.I)
+# "X claimed the raid through its Y agency, which said": Y speaks.
+_THROUGH = re.compile(r"\b(?:through|via)\s+(?:its|their|his|her|the)\s+([^,;]+)$", re.I)
 _RELATIVE = re.compile(r",\s*(?:which|who)\s*$", re.I)
 _LIST_TAIL = re.compile(r"^\s*(?:and|or)\s+\S|^\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:and|or)\s+[A-Z]")
 _CLAUSE = re.compile(r"\b(is|was|are|were|been|than)\b")
@@ -196,7 +199,7 @@ def _speaker(head: str) -> str | None:
     relative = _RELATIVE.search(head)
     if relative:
         head = head[:relative.start()]
-        source = _SOURCE_OF.search(head)
+        source = _SOURCE_OF.search(head) or _THROUGH.search(head)
         return _clean(source.group(1)) if source else _subject_before(head, len(head))
     pronoun = re.search(r"\b(it|he|she|they)\s+(?:\w+\s+)?$", head, re.I)
     if pronoun and not _BOUNDARY.search(head[pronoun.end():]):
@@ -243,7 +246,8 @@ def _named(phrase: str | None) -> str | None:
     if not phrase or _GENERIC.match(phrase.strip()):
         return None
     match = _TOLD.match(phrase)
-    return match.group(1).strip() if match else None
+    # "told Reuters." ends the sentence; "U.S." keeps its stop.
+    return re.sub(r"(?<=[a-z]{2})\.$", "", match.group(1).strip()) if match else None
 
 
 # Planning asks about every sentence before the one in hand (to resolve back-references)
@@ -299,6 +303,9 @@ def attribute(sentence: str) -> Attribution:
             via = second  # "S said ..., the Wire reported."
         elif _CONTRAST.search(sentence[end:start]):
             others.append(second)  # "S1 put deaths at 7,000, while S2 said 90": a second claim
+        elif re.search(r"\b(?:through|via)\b", gap):
+            if _RELATIVE.search(sentence[:start]):
+                return Attribution(second, None, True, tuple(others))  # "... through its radio, which said"
         elif not is_back_reference(second) and _named(second) and _RELAY_GAP.match(gap):
             # "S1 told reporters that S2 estimated ...": S2's claim, relayed by S1.
             return Attribution(second, name, True, tuple(others))

@@ -17,8 +17,10 @@ from summarizer.numbers import NumberPhrase, find_number_phrases
 from summarizer.records import Count
 from summarizer.vocabulary import (
     ANY_TROOPS,
+    CASUALTIES_AS_OBJECT,
     CASUALTY_VERB_BEFORE,
     CASUALTY_WORDS,
+    HELD_BEFORE,
     LIVES_AFTER,
     NOT_A_DEPLOYMENT_AFTER,
     NOT_A_DEPLOYMENT_BEFORE,
@@ -29,6 +31,7 @@ from summarizer.vocabulary import (
     TROOP_LIMIT,
     TROOP_NOUN,
     TROOP_NUMBER_OF,
+    TROOP_TOTAL_TO,
     UNIT_NOUN,
     FigureLabel,
 )
@@ -41,7 +44,8 @@ _TOTAL_BEFORE = re.compile(r"\b(total|tally)\b[^,;]{0,80}\bto\s*$|\badding to\s+
 _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared\b|—|\bversus\b", re.I)
 # A bare number inside a name ("Tower 9", "Route 66", "Brigade 12") counts nothing.
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!(?:On|In|At|By|Since|From|Monday|Tuesday|Wednesday|Thursday|"
-                          r"Friday|Saturday|Sunday)\b)[A-Z][\w'’]*[ -]$")
+                          r"Friday|Saturday|Sunday|Another|Some|About|Around|Nearly|Almost|Only|Over|Roughly|"
+                          r"Just|All|The|Those|These|Up|Under|Fewer|More|Less)\b)[A-Z][\w'’]*[ -]$")
 # Modifiers between a figure and the noun it counts: "40 more Ruritanian border guards".
 _MODIFIERS = re.compile(r"^\s*(?:(?:more|other|additional|further|extra|of|the|its|their|his|her|our|"
                         r"[A-Z][\w.'’-]*|[a-z]+(?:al|ary|ic|ed|ive|ian|ish|ese|an|ing|-\w+))\s+){0,4}")
@@ -94,18 +98,21 @@ def _label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: int) 
     cut = _CLAUSE_BREAK.search(after)
     after_clause = after[: cut.start()] if cut else after
     counts = _counts(after)
-    if UNIT_NOUN.match(after) or counts == "things":
+    if UNIT_NOUN.match(after) or (counts == "things" and not TROOP_NOUN.match(after)):
         return "other"
     if phrase.text.isdigit() and _NAME_BEFORE.search(sentence[max(0, phrase.start - 30):phrase.start]):
         return "other"  # a number inside a name
     before = sentence[prev_end:phrase.start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     before_clause = before[breaks[-1].end():] if breaks else before
-    after_label = "killed" if LIVES_AFTER.match(after) else _casualty_label(after_clause)
+    after_label = "killed" if LIVES_AFTER.match(after) else _casualty_label(
+        CASUALTIES_AS_OBJECT.sub(" ", after_clause))
     # The verb that governs the figure decides first: "the raid killed 40 people and wounded 90".
     for verb_label, verb in CASUALTY_VERB_BEFORE:
         if verb.search(before_clause):
             return "killed_or_wounded" if after_label == "killed_or_wounded" else verb_label
+    if HELD_BEFORE.search(before_clause) and counts == "people" and not NOT_A_DEPLOYMENT_AFTER.match(after):
+        return "captured"  # "the militia is still holding 31 aid workers"
     if after_label:
         return after_label
     troop_after = TROOP_NOUN.match(after)
@@ -118,6 +125,8 @@ def _label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: int) 
         return "other"  # a ceiling, an army's size, a force on alert or leaving: not a deployment
     if troop_after:
         return "troops"
+    if TROOP_TOTAL_TO.search(before_clause) and counts is None:
+        return "troops"  # "its garrison has grown to roughly N": the force's size now
     if TROOP_NUMBER_OF.search(before_clause):
         # "put the number of its troops there at 3,000"; "caps the number of troops at N" is a limit
         return "other" if TROOP_LIMIT.search(before_clause[-90:]) else "troops"

@@ -52,7 +52,7 @@ CASUALTY_VERB_BEFORE: tuple[tuple[FigureLabel, re.Pattern[str]], ...] = (
     ("killed", re.compile(r"\b(" + words("killed", "kill", "kills", "killing", "lost", "loses", "lose", "losing",
                                          "slew", "claimed the lives of", "eliminated", "eliminating",
                                          "neutralised", "neutralized", "neutralising", "neutralizing",
-                                         "liquidated") + r")\s*$", re.I)),
+                                         "liquidated", "bodies of", "the bodies of") + r")\s*$", re.I)),
     ("wounded", re.compile(r"\b(" + words("wounded", "injured", "injuring", "wounding") + r")\s*$", re.I)),
     ("captured", re.compile(r"\b(" + words("captured", "capturing", "abducted", "kidnapped")
                             + r")\s*$", re.I)),
@@ -92,12 +92,14 @@ NOT_PEOPLE = re.compile(r"^(" + words(
 TROOP_NOUN = re.compile(
     r"^[\s,]*(?:(?:[A-Z][\w.'’-]*|[a-z][\w-]*(?:al|ary|ic|ed|ive|ian|ish|ese|ite|an)|additional|more|new|"
     r"other|foreign|elite|special|combat|regular|fresh|further|extra|of|its|their|the|army|armed|"
-    r"active-duty|front-line|frontline|ground|air|naval|rapid)\s+){0,4}"
+    r"active-duty|front-line|frontline|ground|air|naval|rapid|operations|assault|border|security|support|"
+    r"construction|infantry|airborne|armou?red|mechani[sz]ed|reconnaissance|police)\s+){0,4}"
     r"(" + words("troops", "troop", "soldiers", "soldier", "servicemen", "servicemembers", "service members",
                  "personnel", "fighters", "engineers", "deminers", "sappers", "infantry", "infantrymen",
                  "marines", "paratroopers", "commandos", "special forces", "reinforcements", "mercenaries",
                  "conscripts", "recruits", "instructors", "trainers", "advisers", "advisors", "medics",
                  "peacekeepers", "reservists", "gendarmes", "guardsmen", "sailors", "airmen", "men",
+                 "officers", "police", "policemen", "policewomen",
                  "others") + r")\b")
 
 #: Words after a number that make it a measure, not a head count.
@@ -109,7 +111,10 @@ UNIT_NOUN = re.compile(
         "hour", "dollars", "euros", "tons", "ton", "tonnes", "villages", "towns", "times", "nations",
         "countries", "square", "vessels", "ships", "boats", "aircraft", "jets", "planes", "camps",
         "sites", "targets", "bases", "positions", "buildings", "homes", "houses", "allies",
-        "states", "members states", "signatories", "parties") + r")\b", re.I)
+        "states", "members states", "signatories", "parties",
+        # formations: "four more infantry battalions" counts units, not soldiers
+        "battalions", "battalion", "brigades", "brigade", "regiments", "divisions", "companies",
+        "squadrons", "platoons", "contingents") + r")\b", re.I)
 
 #: A limit on troop numbers is not a deployment: "raise the ceiling to N", "a cap of N troops".
 TROOP_LIMIT = re.compile(r"\b(" + words(
@@ -118,12 +123,14 @@ TROOP_LIMIT = re.compile(r"\b(" + words(
 
 #: Troops that are not being sent anywhere: an army's size, a force on alert, a force leaving.
 NOT_A_DEPLOYMENT_BEFORE = re.compile(r"\b(" + words(
-    "can field", "could field", "can muster", "fields", "fielding", "strength of", "army of", "force of",
+    r"(?:can|could)(?: still| now| only)? (?:field|muster)", "fields", "fielding", "strength of", "army of",
+    "force of",
     "withdraw", "withdrawing", "withdrew", "withdrawn", "withdrawal of", "pull out", "pulling out",
     "pulled out", "pull back", "pulling", "cut", "cutting", "reduce", "reducing", "reduction of",
     "drawdown of", "draw down", "bring home", "bringing home", "brought home",
     # the size of a standing force ("whose army, which numbers about N")
     "which number", "which numbers", "that number", "numbering", "standing army of", "will number",
+    "numbers", "numbered",
     r"(?:forces|army|military|navy) (?:total|totals|totalling|totaling|number|numbers)",
     # soldiers trained, raised or taken out are not soldiers sent somewhere
     "trained", "training", "train", "has trained", "recruited", "recruiting", "mobilised", "mobilized",
@@ -136,8 +143,11 @@ NOT_A_DEPLOYMENT_AFTER = re.compile(r"^[^,;]{0,60}?\b(" + words(
     "returned home", "left the country", "were cut", "will be cut", "would be cut", "out of",
     "went missing", "are missing", "were missing", "remain missing", "are unaccounted for",
     # an army's standing size, or soldiers trained rather than sent
-    "active-duty", "active duty", "in reserve", r"(?:had |have |has )?completed (?:their |its )?training",
-    "graduated") + r")\b", re.I)
+    "active-duty", "active duty", r"active (?:personnel|troops|soldiers|servicemen|service members|members)",
+    "in reserve", r"(?:had |have |has )?completed (?:their |its )?training",
+    "graduated",
+    # troops on parade are on show, not sent anywhere
+    "marched", "paraded", "parade") + r")\b", re.I)
 
 ANY_TROOPS = re.compile(r"\b(troops|soldiers|personnel|forces|servicemen)\b", re.I)
 
@@ -148,14 +158,30 @@ ANY_TROOPS = re.compile(r"\b(troops|soldiers|personnel|forces|servicemen)\b", re
 TREATY_NOUN = re.compile(r"\b(" + words(
     "treaty", "treaties", "pact", "pacts", "agreement", "agreements", "accord", "accords", "alliance",
     "convention", "conventions", "protocol", "charter", "deal", "declaration", "memorandum",
-    "armistice") + r")\b|\bArticle \d+\b", re.I)
+    "armistice") + r")\b(?!\s+(?-i:Army|Party|Front|Forces|Movement|Militia|Brigades?|Corps)\b)|\bArticle \d+\b", re.I)
+
+#: Legislatures by their own names, whose approval is their state's ratification.
+LEGISLATURES = words("Diet", "Duma", "State Duma", "Federation Council", "Knesset", "Majlis", "Sejm", "Senate",
+                     "Bundestag", "Bundesrat", "Saeima", "Seimas", "Riigikogu", "Rada", "Verkhovna Rada", "Storting",
+                     "Riksdag", "Eduskunta", "Folketing", "Althing", "Oireachtas", "Dail", "Lok Sabha",
+                     "Rajya Sabha", "National Assembly", "House of Representatives", "House of Commons",
+                     "House of Lords", "Cortes", "Congress", "Parliament", "Assembly")
+#: An act named again by its noun ("condemned the ratification") restates an event stated before.
+TREATY_EVENT_NOUN = re.compile(r"(?:ratification|withdrawal|suspension|accession|signing|invocation|"
+                               r"approval|exit)", re.I)
+#: "X withdrew in April, and Y followed": the same act again, by another party.
+TREATY_SAME_ACT = re.compile(r"\b(?:followed suit|followed|did the same|did likewise)\b(?!\s+by\b)", re.I)
+__all__ += ["LEGISLATURES", "TREATY_EVENT_NOUN", "TREATY_SAME_ACT"]
 
 #: The verbs of each treaty event ("mentioned" is what remains when none is stated).
 TREATY_ACTIONS: Mapping[str, re.Pattern[str]] = MappingProxyType({
-    "anniversary": re.compile(r"\b(anniversary|anniversaries|marked \w+ years (?:since|of))\b", re.I),
+    "anniversary": re.compile(r"\b(anniversary|anniversaries|centenary|centennial|bicentenary|"
+                              r"marked \w+ years (?:since|of))\b", re.I),
     # A legislature's approval is its state's ratification.
     "ratified": re.compile(r"\b(ratif\w+|(?:parliament|chambers?|assembly|senate|lawmakers|legislature|congress|"
-                           r"deputies|MPs|legislators)\b[^.;]{0,60}?\b(?:approv\w+|endors\w+))\b", re.I),
+                           r"deputies|MPs|legislators|(?-i:" + LEGISLATURES + r"))\b[^.;,]{0,60}?\b(?:approv\w+|"
+                           r"endors\w+)(?!\s+(?:its|their|the)\s+(?:withdrawal|suspension|exit|denunciation)))\b",
+                           re.I),
     "suspended": re.compile(r"\b(suspend\w*|suspension|in abeyance|froze|frozen|freezes|freeze|"
                             r"halt\w* (?:its |their |the )?(?:participation|implementation|compliance|application)|"
                             r"(?:stop\w*|ceas\w*) (?:implementing|applying|complying with))\b", re.I),
@@ -180,7 +206,7 @@ __all__ += ["TREATY_NAME_STOP", "TREATY_POINTS_BACK"]
 
 #: An act that has not happened is no event ("will ratify", "plans to join").
 TREATY_FUTURE = re.compile(r"\b(will|would|plans? to|planning to|intends? to|hopes? to|expected to|"
-                           r"could|may|might|set to|aims? to|wants? to|threaten\w* to|vowed to|"
+                           r"could|(?-i:may)|might|set to|aims? to|wants? to|threaten\w* to|vowed to|"
                            r"considering|proposed|proposal to|refused to|declined to|yet to|"
                            r"has not|have not|did not|never|urg\w*|called on|calls on|called for|"
                            r"demand\w*|pressed|pressing)\b", re.I)
@@ -197,7 +223,19 @@ TROOP_NUMBER_OF = re.compile(r"\b(number|total|strength|size)\s+of\b[^,;]{0,60}?
 NOUN_PHRASE_END = frozenset(
     "were was is are be been being had have has will would could may might in on at and or to from by "
     "for with during after before since over under as who which that said says than more of".split())
-__all__ += ["NOUN_PHRASE_END", "TROOP_NUMBER_OF"]
+#: "the contingent has since grown to N": a force's new size, with no noun after the figure.
+TROOP_TOTAL_TO = re.compile(r"\b(contingent|force|deployment|mission|presence|garrison)\b[^,;.]{0,40}?\b(grown|grew|"
+                            r"risen|rose|increased|swelled|reached|expanded)\s+to\s*$", re.I)
+#: People held by the other side: "is still holding N aid workers" counts captives.
+HELD_BEFORE = re.compile(r"\b(" + words("holding", "holds", "held", "detaining", "detains", "detained")
+                         + r")\s*$", re.I)
+#: The dead and wounded as the object of another act ("sent to replace the dead") are not
+#: what the figure counts.
+CASUALTIES_AS_OBJECT = re.compile(r"\b(?:replace|replacing|replaced|relieve|relieving|evacuate|evacuating|"
+                                  r"evacuated|treat|treating|bury|burying|collect|collecting|retrieve|"
+                                  r"retrieving)\s+(?:the|their|its)\s+(?:dead|wounded|injured|fallen|casualties)"
+                                  r"(?:\s+(?:and|or)\s+(?:dead|wounded|injured))?\b", re.I)
+__all__ += ["CASUALTIES_AS_OBJECT", "HELD_BEFORE", "NOUN_PHRASE_END", "TROOP_NUMBER_OF", "TROOP_TOTAL_TO"]
 
 
 # --- deployments without a figure -------------------------------------------------
@@ -234,7 +272,7 @@ SOURCE_KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("military", re.compile(r"\b(military|army|armed forces|general staff|defen[cs]e forces|navy|air force|"
                             r"command(er|s)?|colonel|general|brigadier|lieutenant|major|captain|admiral|chiefs of staff|"
                             r"troops|special (operations )?forces|battalion|brigade|rebels?|militia|liberation (front|army)|"
-                            r"insurgents?)\b", re.I)),
+                            r"insurgents?|forces|paramilitar\w*|(?:national|revolutionary|republican) guards?)\b", re.I)),
     # UN agencies and offices, and other intergovernmental bodies, speak for governments.
     ("government", re.compile(r"\b(united nations|U\.?N\.?|world health organi[sz]ation|unhcr|unicef|ocha|unrwa|"
                               r"european union|european commission|nato|african union|peacekeeping mission)\b",
@@ -247,7 +285,8 @@ SOURCE_KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"adviser|advisor|spokes(man|woman|person)|foreign office|embassy|kremlin|"
                               r"white house|state department|parliament(ary)?|lawmakers?|senator|mp|deputy|"
                               r"authorities|administration|pentagon|(?:defen[cs]e|state|war) department|department of "
-                              r"(?:defen[cs]e|state)|press secretary)\b", re.I)),
+                              r"(?:defen[cs]e|state)|secretary|governor|mayor|ambassador|envoy|consul|commissioner|"
+                              r"press secretary)\b", re.I)),
     ("media", re.compile(r"\b(news agency|newspaper|daily|times|post|journal|herald|gazette|tribune|"
                          r"television|tv|broadcaster|radio|media|outlet|press|wire service|reuters|"
                          r"associated press|afp|agence france-presse|bloomberg|bbc|cnn|al jazeera|xinhua|"
@@ -269,7 +308,7 @@ REPORTING_VERBS = (
     "acknowledged", "suggested", "suggests", "concluded", "found", "showed", "shows", "calculated", "counted",
     "informed", "briefed", "testified", "indicating", "saying", "showing", "suggesting", "estimating",
     "quoted", "voted", "approved", "decided", "gave", "disputed", "documented", "documents", "recorded",
-    "records", "tallied", "verified", "verifies")
+    "records", "tallied", "verified", "verifies", "counts", "count")
 #: Reporting verbs that are also nouns ("the claims were", "its estimates of").
 REPORTING_NOUNS = frozenset({"claims", "reports", "estimates", "estimate", "states", "notes", "puts", "shows",
                              "put", "records", "documents"})
@@ -280,7 +319,7 @@ PLURAL_SPEAKERS = (
 #: Speakers that take a place after them as part of their name ("officials in <town>").
 PLACED_SPEAKERS = (
     "officials", "sources", "diplomats", "residents", "witnesses", "authorities", "police", "commanders",
-    "doctors", "medics", "analysts")
+    "doctors", "medics", "analysts", "mission", "missions", "office", "embassy", "commission", "delegation")
 #: The head noun of a phrase that can speak for itself.
 SPEAKER_HEADS = (
     "agency", "agencies", "service", "services", "bureau", "directorate", "ministry", "ministries", "minister",
@@ -289,7 +328,9 @@ SPEAKER_HEADS = (
     "committee", "police", "forces", "authorities", "administration", "chief", "commander", "general",
     "leader", "embassy", "kremlin", "group", "front", "wire", "newspaper", "daily", "outlet", "broadcaster",
     "media", "press", "news", "rebels", "militants", "insurgents", "militia", "monitors", "observers",
-    "residents", "witnesses", "diplomats", "medics", "doctors", "hospital")
+    "residents", "witnesses", "diplomats", "medics", "doctors", "hospital", "council", "league", "charity",
+    "association", "union", "mission", "coalition", "commission", "organi[sz]ation", "movement", "party",
+    "delegation", "guard", "brigade", "battalion", "unit", "council")
 #: Documents that speak for their last named author ("the statement said").
 SPEAKING_DOCUMENTS = ("statement", "report", "assessment", "estimate", "briefing", "post", "filing", "document",
                       "figures")

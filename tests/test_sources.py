@@ -47,6 +47,10 @@ def test_kind_of_a_person_from_the_apposition_that_introduces_them():
     ("the Pentagon", "government"), ("UN human rights office", "government"), ("NATO", "government"),
     ("Human Rights Watch", "analyst"), ("the Red Cross", "analyst"), ("Reuters", "media"),
     ("Al Jazeera", "media"), ("press secretary", "government"), ("Defence Intelligence", "military"),
+    # Office-holders by title; armed bodies named "Forces" or "Guard".
+    ("Defence Secretary Ana Ruiz", "government"), ("Northern province governor Tomas Vell", "government"),
+    ("the Vellan Democratic Forces", "military"), ("the Republican Guard", "military"),
+    ("the Islamic Front", None),
 ])
 def test_kinds_of_bodies_beyond_ministries_and_agencies(name: str, kind: str) -> None:
     # The gold rules' kinds: UN offices and intergovernmental bodies are governments, NGOs are

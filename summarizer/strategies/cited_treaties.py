@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from summarizer.article import Article
-from summarizer.dates import find_date_phrases
+from summarizer.dates import find_date_phrases, is_date_word
 from summarizer.names import normalise_name
 from summarizer.records import Evidence, TreatyAction, TreatyReference
 from summarizer.strategies.cited_answers import CLAUSE_SPLIT, dates_of, not_echoed, verbatim_in_article
@@ -19,10 +19,12 @@ from summarizer.strategies.cited_plan import SentenceTask, TreatyAnswer, uses_ar
 from summarizer.vocabulary import (
     TREATY_ACTIONS,
     TREATY_CONDITION,
+    TREATY_EVENT_NOUN,
     TREATY_FUTURE,
     TREATY_NAME_STOP,
     TREATY_NOUN,
     TREATY_POINTS_BACK,
+    TREATY_SAME_ACT,
 )
 
 __all__ = ["sentence_treaties", "treaty_events", "treaty_phrase", "treaty_records", "without_restatements"]
@@ -85,6 +87,10 @@ def treaty_phrase(sentence: str) -> str | None:
             words_right = right.group(0).split()
             while words_right and words_right[-1] in {"and", "of", "the"}:
                 words_right.pop()
+            while words_right and is_date_word(words_right[-1].rstrip(".,;:")):
+                words_right.pop()  # "the agreement on Monday": a date, not a party
+            while words_right and words_right[-1] in {"and", "of", "the", "on", "with", "between"}:
+                words_right.pop()
             if words_right and words_right[-1][0].isupper():
                 end += len(right.group(0)[:right.group(0).rfind(words_right[-1]) + len(words_right[-1])])
         phrase = re.sub(r"(?<=[a-z])\.$", "", sentence[start:end].strip())
@@ -98,6 +104,8 @@ TREATY_ACTIONS_ANY = re.compile("|".join(p.pattern for p in TREATY_ACTIONS.value
 _ACT_ON_AN_ACT = re.compile(rf"\b(?:{TREATY_ACTIONS_ANY.pattern})\s+(?:its|their|the|his|her)\s+$", re.I)
 
 
+# "the assembly approved its withdrawal": the act approved is the event.
+_APPROVED = re.compile(r"\bapprov\w+\s+(?:its|their|the)\s+$", re.I)
 #: "joined" is an accession when what is joined is named or a treaty noun ("joined the Pact").
 _JOINS_A_TREATY = re.compile(r"\s+(?:the\s+)?(?:[A-Z]|(?:[\w-]+\s+){0,3}(?:" + TREATY_NOUN.pattern + "))")
 
@@ -124,9 +132,16 @@ def treaty_events(sentence: str) -> list[tuple[TreatyAction, int]]:
             if action == "acceded" and match.group().lower().startswith("join") and not _JOINS_A_TREATY.match(
                     sentence[match.end():match.end() + 60]):
                 continue  # "joining neighbours who ..." joins no treaty
-            if _ACT_ON_AN_ACT.search(sentence[:match.start()]):
+            if _ACT_ON_AN_ACT.search(sentence[:match.start()]) and not _APPROVED.search(sentence[:match.start()]):
                 continue  # "revoked its ratification" is one act: the revoking
+            if _restates(sentence, match):
+                continue
             found.append((match.start(), action))  # type: ignore[arg-type]
+    found.sort()
+    for match in TREATY_SAME_ACT.finditer(sentence):
+        before = [a for p, a in found if p < match.start()]
+        if before:  # "Latvia left in April, and Estonia followed": the same act, once more
+            found.append((match.start(), before[-1]))
     found.sort()
     events: list[tuple[TreatyAction, int]] = []
     for position, action in found:
@@ -137,6 +152,23 @@ def treaty_events(sentence: str) -> list[tuple[TreatyAction, int]]:
             continue
         events.append((action, position))
     return events
+
+
+def _restates(sentence: str, match: re.Match[str]) -> bool:
+    """An act named by its noun with "the", and no date in its clause, points back to an
+    event stated before ("Tarvania condemned the ratification")."""
+    if not TREATY_EVENT_NOUN.fullmatch(match.group()) \
+            or not re.search(r"\b(?:the|this|that)\s+$", sentence[:match.start()], re.I):
+        return False
+    cuts = [m.end() for m in CLAUSE_SPLIT.finditer(sentence[:match.start()])]
+    later = CLAUSE_SPLIT.search(sentence, match.end())
+    clause = (cuts[-1] if cuts else 0, later.start() if later else len(sentence))
+    return not any(clause[0] <= d.start and d.end <= clause[1] for d in find_date_phrases(sentence))
+
+
+def restates_an_event(sentence: str) -> bool:
+    """The sentence names a treaty act only by its noun, as a reference back to it."""
+    return any(_restates(sentence, m) for p in TREATY_ACTIONS.values() for m in p.finditer(sentence))
 
 
 def _nearest_date(sentence: str, position: int, bound: tuple[int, int], name: str | None) -> str | None:
@@ -162,6 +194,8 @@ def treaty_records(treaty: Any, sentence: str, evidence: Any, article: Article,
     actor = actor if actor and uses_article_words(actor, article.text) else None
     provisions = not_echoed(treaty.provisions, article)
     events = treaty_events(sentence)
+    if not events and restates_an_event(sentence):
+        return []  # the act was recorded where the article first stated it
     if not events:
         return [TreatyReference(treaty=treaty.treaty, parties=parties, action="mentioned", actor=None,
                                 date=None, provisions=provisions, evidence=evidence)]
