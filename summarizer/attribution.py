@@ -136,11 +136,14 @@ def _is_agent(phrase: str | None) -> bool:
 
 
 def is_back_reference(phrase: str) -> bool:
-    """'it', 'the agency', 'the official', 'the two ministries': names no one by itself."""
+    """'it', 'the agency', 'the official', 'the two ministries': names no one by itself.
+
+    "A military source" introduces an unnamed speaker; it points back to no one.
+    """
     words = phrase.split()
     if _PRONOUN.match(phrase) or _DOCUMENT.match(phrase):
         return True
-    return (words[0].lower() in ("the", "a", "an") and all(w[:1].islower() for w in words[1:])
+    return (words[0].lower() == "the" and all(w[:1].islower() for w in words[1:])
             and bool(_AGENT_HEAD.search(words[-1])))
 
 
@@ -151,7 +154,7 @@ def _subject_before(sentence: str, verb_start: int) -> str | None:
 
 
 _APPOSITION = re.compile(r"^(a|an|the)\s+([\w'’-]+\s+){0,3}(of|for|at|on|in|with)\b|^(a|an)\s+|"
-                         r"^the\s+[\w'’-]+\s+(?:that|which|who|set up|formed|run|created|founded|led)\b|"
+                         r"^the\s+(?:[\w'’-]+\s+){1,3}(?:that|which|who|set up|formed|run|created|founded|led)\b|"
                          r"^(an?|the)\s+(?:[\w'’-]+\s+){0,5}(think tank|agency|group|body|outlet|"
                          r"newspaper|broadcaster|daily|service|unit|organi[sz]ation)$", re.I)
 # ", who sits on the committee,", ", in the same report,": asides between a name and its verb.
@@ -333,6 +336,12 @@ def resolve(phrase: str, earlier: list[str], text_before: str = "") -> str | Non
             return issued[-1].group(1).strip()
     if _PRONOUN.match(phrase) or document:
         return names[0] if names else None
+    if re.search(r"\bspokes(?:man|woman|person)$", phrase, re.I) and text_before:
+        # "the spokesman" is the spokesperson the article named last ("army spokesman Col. Ana
+        # Ruiz", "Ana Ruiz, a spokeswoman for ...").
+        named = [m.group(1) or m.group(2) for m in _NAMED_SPOKESPERSON.finditer(text_before)]
+        if named:
+            return named[-1].strip()
     found = _kindred(phrase, names)
     if found is None and text_before:
         tail = " ".join(phrase.split()[1:])
@@ -341,6 +350,13 @@ def resolve(phrase: str, earlier: list[str], text_before: str = "") -> str | Non
         if written:
             return (written[-1].group(1) + tail).strip()
     return found
+
+
+_TITLED = r"(?:(?:Col|Lt|Gen|Brig|Maj|Capt|Adm|Sgt|Cmdr|Dr|Mr|Ms|Mrs)\.?\s+|(?:Colonel|General|Major|Captain|Admiral|" \
+          r"Lieutenant|Brigadier|Commander)\s+)*"
+_NAMED_SPOKESPERSON = re.compile(
+    rf"\bspokes(?:man|woman|person),?\s+({_TITLED}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})"
+    rf"|({_TITLED}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}}),\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}spokes(?:man|woman|person)")
 
 
 def _kindred(phrase: str, names: list[str]) -> str | None:

@@ -17,6 +17,7 @@ from summarizer.numbers import NumberPhrase, find_number_phrases
 from summarizer.records import Count
 from summarizer.vocabulary import (
     ANY_TROOPS,
+    ARMY_SIZE_BEFORE,
     CASUALTIES_AS_OBJECT,
     CASUALTY_VERB_BEFORE,
     CASUALTY_WORDS,
@@ -28,6 +29,8 @@ from summarizer.vocabulary import (
     NOT_PEOPLE,
     PERSON_NOUN,
     PERSON_SUFFIX,
+    RELEASED,
+    RELEASED_AFTER,
     TROOP_LIMIT,
     TROOP_NOUN,
     TROOP_NUMBER_OF,
@@ -94,6 +97,15 @@ def _counts(after: str) -> str | None:
 
 
 def _label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: int) -> FigureLabel:
+    label = _read_label(sentence, phrase, prev_end, next_start)
+    if label == "captured":
+        before = sentence[prev_end:phrase.start]
+        if RELEASED.search(before) or RELEASED_AFTER.match(sentence[phrase.end:next_start]):
+            return "other"  # captives freed or handed over are no longer held
+    return label
+
+
+def _read_label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: int) -> FigureLabel:
     after = sentence[phrase.end:next_start]
     cut = _CLAUSE_BREAK.search(after)
     after_clause = after[: cut.start()] if cut else after
@@ -105,6 +117,8 @@ def _label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: int) 
     before = sentence[prev_end:phrase.start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     before_clause = before[breaks[-1].end():] if breaks else before
+    if ARMY_SIZE_BEFORE.search(before_clause) and counts == "people":
+        return "other"  # an army's size, whatever later words say of its losses
     after_label = "killed" if LIVES_AFTER.match(after) else _casualty_label(
         CASUALTIES_AS_OBJECT.sub(" ", after_clause))
     # The verb that governs the figure decides first: "the raid killed 40 people and wounded 90".

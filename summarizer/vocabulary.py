@@ -122,6 +122,22 @@ TROOP_LIMIT = re.compile(r"\b(" + words(
     "may keep", "may station", "allowed to", "permitted to", "under (its|the) terms") + r")\b", re.I)
 
 #: Troops that are not being sent anywhere: an army's size, a force on alert, a force leaving.
+#: An army's standing size: never troops sent, nor its losses ("which can field N soldiers").
+ARMY_SIZE_BEFORE = re.compile(r"\b(" + words(
+    r"(?:can|could)(?: still| now| only)? (?:field|muster)", "fields", "fielding", "standing army of",
+    "which number", "which numbers", "numbering") + r")\b[^,;]{0,25}$", re.I)
+#: Captives freed or handed over are no longer held: "freed six hostages", "the release of N prisoners".
+RELEASED = re.compile(r"\b(" + words(
+    "freed", "frees", "freeing", "released", "releases", "releasing", "release of", "handed over",
+    "handing over", "handover of", "custody of", "exchanged", "exchanging", "exchange of", "swapped",
+    "swap of", "returned", "returning", "return of", "repatriated", "repatriation of")
+    + r")\b[^,;]{0,30}$", re.I)
+RELEASED_AFTER = re.compile(r"^[^,;]{0,40}?\b(?:were|was|have been|has been|had been|are|is|being)\s+"
+                            r"(?:\w+\s+)?(" + words(
+    "freed", "released", "handed over", "exchanged", "swapped", "returned", "repatriated", "set free")
+    + r")\b", re.I)
+__all__ += ["ARMY_SIZE_BEFORE", "RELEASED", "RELEASED_AFTER"]
+
 NOT_A_DEPLOYMENT_BEFORE = re.compile(r"\b(" + words(
     r"(?:can|could)(?: still| now| only)? (?:field|muster)", "fields", "fielding", "strength of", "army of",
     "force of",
@@ -173,6 +189,22 @@ TREATY_EVENT_NOUN = re.compile(r"(?:ratification|withdrawal|suspension|accession
 TREATY_SAME_ACT = re.compile(r"\b(?:followed suit|followed|did the same|did likewise)\b(?!\s+by\b)", re.I)
 __all__ += ["LEGISLATURES", "TREATY_EVENT_NOUN", "TREATY_SAME_ACT"]
 
+#: Joining, leaving or suspending membership of a body of states is an event of its founding
+#: treaty: "joined NATO", "quit the regional economic community".
+_CAP = r"(?-i:[A-Z])[\w'’-]*"
+_BODY_KEY = r"(?-i:Community|Organi[sz]ation|Union|Alliance|Bloc|Confederation)"
+_BODY_TAIL = rf"\s+(?:of|for)(?:\s+(?:the\s+)?{_CAP})+"
+MEMBERSHIP_ACT = re.compile(
+    r"\b(?:joined|joins|rejoined|acceded to|became (?:a |the )?\w* ?members? of|left|leaves|quit|quits|"
+    r"withdrew from|withdrawn from|exited|suspended (?:its |their )?(?:membership|participation) (?:in|of)|"
+    r"froze (?:its |their )?(?:membership|participation) (?:in|of))\s+(?:the\s+)?"
+    rf"(?P<body>(?-i:NATO|ECOWAS|CSTO|ASEAN|AUKUS|BRICS|SADC|IGAD|OPEC)"
+    rf"|(?:{_CAP}\s+(?:of\s+|for\s+|and\s+)?){{1,6}}{_BODY_KEY}(?:{_BODY_TAIL})?|{_BODY_KEY}{_BODY_TAIL})\b"
+    # "the European Union sanctions push" names no membership
+    r"(?!\s+(?!(?:in|on|at|of|and|as|last|this|earlier|later|after|before|with|for|to|by|from|since|when|"
+    r"while|but|which|who|a|an|the|over|amid|despite|following)\b)[a-z])", re.I)
+__all__ += ["MEMBERSHIP_ACT"]
+
 #: The verbs of each treaty event ("mentioned" is what remains when none is stated).
 TREATY_ACTIONS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "anniversary": re.compile(r"\b(anniversary|anniversaries|centenary|centennial|bicentenary|"
@@ -190,7 +222,9 @@ TREATY_ACTIONS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                             r"renounc\w+|denounc\w+|tore up)\b", re.I),
     "acceded": re.compile(r"\b(acce(?:ded|des|ssion|de|ding)|joined|joins|joining|became (?:an? |the |its )?"
                           r"(?:[\w'’-]+\s+){0,3}?members?|admitted)\b", re.I),
-    "invoked": re.compile(r"\b(invok\w+|invocation|trigger\w*|activat\w+)\b", re.I),
+    # Acting "under Article N" invokes it: "ordered the deployment under Article 4".
+    "invoked": re.compile(r"\b(invok\w+|invocation|trigger\w*|activat\w+|(?:ordered|sent|deployed|dispatched|"
+                          r"justified|acted|responded)\b[^.;]{0,60}?\b(?:under|citing) Article \d+)\b", re.I),
     "signed": re.compile(r"\b(sign\w*|concluded|conclude|agreed|inked|struck|sealed|brokered|"
                          r"forged|reached)\b", re.I),
 })
@@ -308,7 +342,7 @@ REPORTING_VERBS = (
     "acknowledged", "suggested", "suggests", "concluded", "found", "showed", "shows", "calculated", "counted",
     "informed", "briefed", "testified", "indicating", "saying", "showing", "suggesting", "estimating",
     "quoted", "voted", "approved", "decided", "gave", "disputed", "documented", "documents", "recorded",
-    "records", "tallied", "verified", "verifies", "counts", "count")
+    "records", "tallied", "verified", "verifies", "counts", "count", "reporting")
 #: Reporting verbs that are also nouns ("the claims were", "its estimates of").
 REPORTING_NOUNS = frozenset({"claims", "reports", "estimates", "estimate", "states", "notes", "puts", "shows",
                              "put", "records", "documents"})

@@ -121,7 +121,7 @@ def test_what_a_figure_counts(sentence: str, expected: list[tuple[str, str]]) ->
     # A legislature by its own name ratifies for its state; "May" the month is no modal verb.
     ("The Senate ratified the pact in May, and Ruritania's Diet approved it in July.", ["ratified", "ratified"]),
     # A legislature approving a withdrawal withdraws; "followed" repeats the act by another party.
-    ("Ostrel's Saeima approved its withdrawal in March, and Vell's Sejm followed on Friday.",
+    ("In March the Ostrelian Saeima approved its withdrawal, and Vell's Sejm followed on Friday.",
      ["withdrawn", "withdrawn"]),
     ("Diplomats marked the centenary of the Lisbon Convention, which was signed on 3 May 1925.",
      ["anniversary", "signed"]),
@@ -366,3 +366,61 @@ def test_a_treaty_name_does_not_take_a_weekday_or_an_armed_group_for_a_treaty() 
 
     assert treaty_phrase("The two parties signed the coalition agreement on Monday.") == "coalition agreement"
     assert not TREATY_NOUN.search("The Northern Liberation Alliance Army (NLAA) seized the town on Tuesday.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Captives freed or handed over are no longer held: no casualty figure.
+    ("The rebels freed eight hostages on Sunday, and the government released 300 prisoners in return.",
+     [("eight", "other"), ("300", "other")]),
+    ("A third group of 11 hostages was handed over in the south.", [("11", "other")]),
+    ("Rebels captured 40 soldiers and later released 12 of them.", [("40", "captured"), ("12", "other")]),
+    # An army's size stays a size whatever the sentence later says of its losses.
+    ("The army, which officials say can field around 90,000 soldiers, has lost ground, and hundreds of its "
+     "men have been captured.", [("around 90,000", "other")]),
+])
+def test_freed_captives_and_an_armys_size_are_no_casualty_figures(sentence: str,
+                                                                  expected: list[tuple[str, str]]) -> None:
+    assert labels(sentence) == expected
+
+
+def test_a_treaty_act_with_no_name_of_its_own_takes_the_treaty_before_or_its_bare_noun() -> None:
+    echoed = TreatyAnswer(treaty="mutual security pact", parties=["Vela"], when="in April")
+    records = _treaty_records_of(
+        "Ostria and Vela signed the Harbour Accord in 2019. Vela invoked Article 3 again in 2024. "
+        "In April the Lutanian Saeima approved its withdrawal, and Carpania's Sejm followed on Friday. "
+        "Under an agreement the two governments concluded in May 2025, patrols were halved.",
+        {"Harbour": TreatyAnswer(treaty="Harbour Accord", parties=["Ostria", "Vela"], when="in 2019"),
+         "Saeima": echoed})
+    assert records == [("Harbour Accord", "signed", "2019"), ("Harbour Accord", "invoked", "2024"),
+                       ("Harbour Accord", "withdrawn", "2025-04"), ("Harbour Accord", "withdrawn", "2026-02-27"),
+                       ("agreement", "signed", "2025-05")]
+
+
+def test_a_second_party_doing_the_same_act_is_a_record_of_its_own() -> None:
+    records = _treaty_records_of(
+        "Borduria left the Skies Accord, which allowed observation flights, in 2021, a year after the Vellan "
+        "Republic withdrew.",
+        {"Skies": TreatyAnswer(treaty="Skies Accord", parties=["Borduria"], actor="Borduria", when="2021")},
+        raw=True)
+    assert [(r.action, r.actor, r.date) for r in records] == [("withdrawn", "Borduria", "2021"),
+                                                              ("withdrawn", "Vellan Republic", None)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Vela, Ostria and Carpania formally left the Economic Community of Southern States on Wednesday.",
+     "Economic Community of Southern States"),
+    ("Ostria joined NATO in April 2023.", "NATO"),
+    ("Carpania froze its participation in the Collective Defence Organisation last year.",
+     "Collective Defence Organisation"),
+    ("Poland joined the European Union sanctions push.", None),
+    ("He left the Union Square office.", None),
+])
+def test_joining_or_leaving_a_body_of_states_is_a_treaty_event(sentence: str, expected: str | None) -> None:
+    from summarizer.vocabulary import MEMBERSHIP_ACT
+
+    match = MEMBERSHIP_ACT.search(sentence)
+    assert (match.group("body") if match else None) == expected
+
+
+def test_a_bill_to_withdraw_is_no_withdrawal_yet() -> None:
+    assert treaty_events("The government sent a withdrawal bill to parliament on Monday.") == []

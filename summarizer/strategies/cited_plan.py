@@ -33,6 +33,7 @@ from summarizer.grounding import INJECTION
 from summarizer.kinds import CASUALTY_FIELDS, KINDS
 from summarizer.prompts import load_prompt
 from summarizer.vocabulary import (
+    MEMBERSHIP_ACT,
     NEW_WAVE,
     REDEPLOY,
     SENT,
@@ -112,7 +113,7 @@ def plan(article: Article) -> list[SentenceTask]:
         if INJECTION.search(text):
             continue
         figures = without_breakdowns(label_figures(text))
-        named = bool(TREATY_NOUN.search(text))
+        named = bool(TREATY_NOUN.search(text) or MEMBERSHIP_ACT.search(text))
         task = SentenceTask(
             sentence,
             troops=[f for f in figures if f.label == "troops"],

@@ -17,6 +17,7 @@ from summarizer.records import Evidence, TreatyAction, TreatyReference
 from summarizer.strategies.cited_answers import CLAUSE_SPLIT, dates_of, not_echoed, verbatim_in_article
 from summarizer.strategies.cited_plan import SentenceTask, TreatyAnswer, uses_article_words
 from summarizer.vocabulary import (
+    MEMBERSHIP_ACT,
     TREATY_ACTIONS,
     TREATY_CONDITION,
     TREATY_EVENT_NOUN,
@@ -45,8 +46,17 @@ def sentence_treaties(task: SentenceTask, treaty: Any | None, article: Article, 
         # or a bare "the deal" points back to the treaty named before. Only for an event: a
         # passing mention the model could not name is not worth a guess.
         own = treaty_phrase(s.text)
+        # "the deal", "Article 4" alone, or an act with no treaty noun ("approved its
+        # withdrawal"): the treaty named before.
         back = earlier_treaty if own is None and earlier_treaty is not None \
-            and TREATY_POINTS_BACK.search(s.text) else None
+            and (TREATY_POINTS_BACK.search(s.text) or _ARTICLE_ONLY.search(s.text)
+                 or (task.treaty_named_before and not TREATY_NOUN.search(s.text))) else None
+        if own is None and back is None:
+            # "Under an agreement the two governments concluded in May": the event is stated,
+            # the treaty is not named; its noun is all the sentence gives.
+            bare = _INDEFINITE_TREATY.search(s.text)
+            body = MEMBERSHIP_ACT.search(s.text)  # "left the Economic Community of ...": the body's name
+            own = body.group("body").strip() if body else bare.group(1) if bare else None
         if own or back:
             answer = TreatyAnswer(treaty=own or back.treaty, parties=getattr(treaty, "parties", None) or [],
                                   actor=getattr(treaty, "actor", None), when=getattr(treaty, "when", None))
@@ -59,6 +69,8 @@ def sentence_treaties(task: SentenceTask, treaty: Any | None, article: Article, 
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
+_ARTICLE_ONLY = re.compile(r"\bArticle \d+\b(?!\s+of\b)")
+_INDEFINITE_TREATY = re.compile(r"\b(?:an?|another)\s+(" + TREATY_NOUN.pattern.split("|\\bArticle")[0] + ")", re.I)
 
 
 def treaty_phrase(sentence: str) -> str | None:
@@ -104,6 +116,7 @@ TREATY_ACTIONS_ANY = re.compile("|".join(p.pattern for p in TREATY_ACTIONS.value
 _ACT_ON_AN_ACT = re.compile(rf"\b(?:{TREATY_ACTIONS_ANY.pattern})\s+(?:its|their|the|his|her)\s+$", re.I)
 
 
+_PROPOSAL_AFTER = re.compile(r"\s+(?:bill|draft|plan|proposal|motion|legislation|request)\b", re.I)
 # "the assembly approved its withdrawal": the act approved is the event.
 _APPROVED = re.compile(r"\bapprov\w+\s+(?:its|their|the)\s+$", re.I)
 #: "joined" is an accession when what is joined is named or a treaty noun ("joined the Pact").
@@ -134,8 +147,8 @@ def treaty_events(sentence: str) -> list[tuple[TreatyAction, int]]:
                 continue  # "joining neighbours who ..." joins no treaty
             if _ACT_ON_AN_ACT.search(sentence[:match.start()]) and not _APPROVED.search(sentence[:match.start()]):
                 continue  # "revoked its ratification" is one act: the revoking
-            if _restates(sentence, match):
-                continue
+            if _restates(sentence, match) or _PROPOSAL_AFTER.match(sentence, match.end()):
+                continue  # pointing back to an act; "a withdrawal bill" is no act yet
             found.append((match.start(), action))  # type: ignore[arg-type]
     found.sort()
     for match in TREATY_SAME_ACT.finditer(sentence):
@@ -209,14 +222,24 @@ def treaty_records(treaty: Any, sentence: str, evidence: Any, article: Article,
         when = _nearest_date(sentence, position, (left, right), treaty.treaty)
         if when is None and len(events) == 1:
             when = verbatim_in_article(not_echoed(treaty.when, article), article)
+        subject = _subject_of(sentence[left:position]) if len(events) > 1 else None
         if records and any(r.action == action for r in records) and (
-                when is None or dates_of(when, ref)[0] in {r.date for r in records if r.action == action}):
+                when is None or dates_of(when, ref)[0] in {r.date for r in records if r.action == action}) \
+                and (subject is None or subject in {r.actor for r in records}):
             continue  # the same act restated ("held in abeyance ... has suspended"), not a second one
-        own_actor = actor if len(events) == 1 or (actor and actor.lower() in sentence[left:right].lower()) else None
+        own_actor = actor if len(events) == 1 or (actor and actor.lower() in sentence[left:right].lower()) \
+            else subject
         records.append(TreatyReference(
             treaty=treaty.treaty, parties=parties, action=action, actor=own_actor,
             date=dates_of(when, ref)[0], provisions=provisions, evidence=evidence))
     return records
+
+
+def _subject_of(before_verb: str) -> str | None:
+    """The capitalised name right before an event's verb: "a year after the Vellan Republic withdrew"."""
+    match = re.search(r"(?:^|\s)((?:[A-Z][\w'’.-]*\s+){1,4})(?:(?:also|formally|later|then|itself)\s+)?$",
+                      before_verb)
+    return match.group(1).strip() if match else None
 
 
 def without_restatements(records: list[TreatyReference]) -> list[TreatyReference]:
