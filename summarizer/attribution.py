@@ -235,6 +235,8 @@ def _speaker(head: str) -> str | None:
     while at >= 1 and len(parts) - at <= 3 and (_APPOSITION.match(parts[at].strip())
                                                  or _INSERT.match(parts[at].strip())
                                                  or _SHORT_NAME.fullmatch(parts[at].strip())):
+        if at - 1 == 0 and _INSERT.match(parts[0].strip()) and _APPOSITION.match(parts[at].strip()):
+            break  # "In the north, the ministry of X, the body that ..., said": the ministry speaks
         at -= 1
     return _speaker_plain(parts[at]) if at < len(parts) - 1 else None
 
@@ -335,6 +337,9 @@ def resolve(phrase: str, earlier: list[str], text_before: str = "") -> str | Non
         if issued:
             return issued[-1].group(1).strip()
     if _PRONOUN.match(phrase) or document:
+        if phrase.lower() in ("it", "its"):  # "it" is a body, not the person quoted last
+            bodies = [n for n in names if not (_PERSON.fullmatch(n) and not _AGENT_HEAD.search(n))]
+            names = bodies or names
         return names[0] if names else None
     if re.search(r"\bspokes(?:man|woman|person)$", phrase, re.I) and text_before:
         # "the spokesman" is the spokesperson the article named last ("army spokesman Col. Ana
@@ -367,6 +372,9 @@ def _kindred(phrase: str, names: list[str]) -> str | None:
            "directorate": ("directorate", "intelligence"),
            "spokesman": ("spokes",), "spokeswoman": ("spokes",), "spokesperson": ("spokes",)}
     words = kin.get(head, (head,))
+    # The body itself before a person of it: "the ministry" is "the Vellan defence ministry",
+    # not "a ministry spokesman" quoted later.
+    names = sorted(names, key=lambda n: n.split()[-1].lower().rstrip("s") != head)
     for name in names:
         if head in ("agency", "service", "bureau") and re.search(r"\b(news|press|wire)\b", name, re.I):
             continue  # a news agency is not "the agency" that made the estimate

@@ -29,8 +29,10 @@ from summarizer.vocabulary import (
     NOT_PEOPLE,
     PERSON_NOUN,
     PERSON_SUFFIX,
+    POLICE_NOUN,
     RELEASED,
     RELEASED_AFTER,
+    SENT,
     TROOP_LIMIT,
     TROOP_NOUN,
     TROOP_NUMBER_OF,
@@ -98,6 +100,8 @@ def _counts(after: str) -> str | None:
 
 def _label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: int) -> FigureLabel:
     label = _read_label(sentence, phrase, prev_end, next_start)
+    if label == "troops" and phrase.text.lower() == "one":
+        return "other"  # one person is a casualty or nothing, never a deployment
     if label == "captured":
         before = sentence[prev_end:phrase.start]
         if RELEASED.search(before) or RELEASED_AFTER.match(sentence[phrase.end:next_start]):
@@ -137,6 +141,8 @@ def _read_label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: 
     if troop_after and (TROOP_LIMIT.search(before_clause[-90:]) or NOT_A_DEPLOYMENT_BEFORE.search(before_clause)
                         or NOT_A_DEPLOYMENT_AFTER.match(after)):
         return "other"  # a ceiling, an army's size, a force on alert or leaving: not a deployment
+    if troop_after and POLICE_NOUN.search(troop_after.group(0)) and not SENT.search(sentence):
+        return "other"  # "the national police has 10,000 officers": a force's size, nobody sent
     if troop_after:
         return "troops"
     if TROOP_TOTAL_TO.search(before_clause) and counts is None:

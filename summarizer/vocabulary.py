@@ -78,7 +78,7 @@ PERSON_NOUN = re.compile(r"^(" + words(
     "casualties", "bodies", "nationals", "citizens", "inhabitants", "fatalities", "deaths", "injuries",
     "lives", "captives", "abductees") + r")\b", re.I)
 #: Plural agent nouns not in the list still count people ("lookouts", "guardsmen", "loyalists").
-PERSON_SUFFIX = re.compile(r"^[a-z]+(?:ists|ers|ors|ians|ants|ents|men|ees)\b")
+PERSON_SUFFIX = re.compile(r"^[a-z]+(?:ists|ers|ors|ians|ants|ents|men|ees)\b|^[A-Z][a-z]+(?:ians|ans|ese|is)\b")
 #: Plural nouns with a person's suffix that count things.
 NOT_PEOPLE = re.compile(r"^(" + words(
     "helicopters", "containers", "launchers", "carriers", "numbers", "orders", "letters", "centers",
@@ -261,7 +261,7 @@ NOUN_PHRASE_END = frozenset(
 TROOP_TOTAL_TO = re.compile(r"\b(contingent|force|deployment|mission|presence|garrison)\b[^,;.]{0,40}?\b(grown|grew|"
                             r"risen|rose|increased|swelled|reached|expanded)\s+to\s*$", re.I)
 #: People held by the other side: "is still holding N aid workers" counts captives.
-HELD_BEFORE = re.compile(r"\b(" + words("holding", "holds", "held", "detaining", "detains", "detained")
+HELD_BEFORE = re.compile(r"\b(" + words("holding", "holds", "hold", "held", "detaining", "detains", "detained")
                          + r")\s*$", re.I)
 #: The dead and wounded as the object of another act ("sent to replace the dead") are not
 #: what the figure counts.
@@ -280,7 +280,12 @@ WAVE_NOUN = re.compile(r"\b(troops|soldiers|forces|personnel|contingent|units?|s
                        r"operators|trainers|instructors|advisers|advisors|engineers|specialists)\b", re.I)
 SENT = re.compile(r"\b(sen[dt]\w*|deploy\w*|dispatch\w*|transport\w*|arriv\w*|rotat\w*|crossed|"
                   r"moved|flown|shipped|airlifted|sailed)\b", re.I)
-NEW_WAVE = re.compile(r"\b(additional|more|new|another|fresh|further|first|second|third|next|extra)\b", re.I)
+# Not after "the": "the extra forces" points back to a wave already told; "for the first time" is
+# no wave at all.
+NEW_WAVE = re.compile(r"(?<!\bthe )(?<!\bthose )(?<!\bthese )\b(additional|more|new|another|fresh|further|extra)\b"
+                      r"|\b(first|second|third|next)\b(?! time\b)", re.I)
+#: Police are a deployment only when they are sent somewhere: "has 10,000 officers" is a force's size.
+POLICE_NOUN = re.compile(r"\b(officers|police|policemen|policewomen)\s*$", re.I)
 #: The article says outright that the size is not given: "whose number he did not give".
 UNSIZED = re.compile(r"\bwhose (number|size|strength)\b|\b(undisclosed|unspecified|unknown|"
                      r"unconfirmed) number\b|\bdid not (give|disclose|say|specify|reveal) (how many|"
@@ -290,7 +295,7 @@ REDEPLOY = re.compile(r"\bredeploy\w*|\bwithdr[ae]w\w*", re.I)
 #: A treaty event that points back to a treaty named earlier ("approved its withdrawal").
 TREATY_BACK_EVENT = re.compile(r"\b(ratif\w+|suspend\w*|suspension|withdrawal|withdr[ae]w from|"
                                r"acce(?:ded|ssion)|invok\w+|anniversary)\b", re.I)
-__all__ += ["NEW_WAVE", "REDEPLOY", "SENT", "TREATY_BACK_EVENT", "UNSIZED", "WAVE_NOUN"]
+__all__ += ["POLICE_NOUN", "NEW_WAVE", "REDEPLOY", "SENT", "TREATY_BACK_EVENT", "UNSIZED", "WAVE_NOUN"]
 
 
 # --- sources ---------------------------------------------------------------------

@@ -424,3 +424,49 @@ def test_joining_or_leaving_a_body_of_states_is_a_treaty_event(sentence: str, ex
 
 def test_a_bill_to_withdraw_is_no_withdrawal_yet() -> None:
     assert treaty_events("The government sent a withdrawal bill to parliament on Monday.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Across the provinces Ostria's gendarmerie employs about 6,500 officers.", [("about 6,500", "other")]),
+    ("Ostria sent 200 police officers to the island.", [("200", "troops")]),
+])
+def test_police_are_a_deployment_only_when_sent(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, new", [
+    ("Ministers insisted back then that the extra brigades had only been sent for the winter.", False),
+    ("Ostria admitted for the first time that its soldiers had been deployed abroad.", False),
+    ("Ostria sent additional troops to the coast.", True),
+    ("The first troops arrived in the port on Monday.", True),
+])
+def test_a_wave_marked_new_is_not_one_pointed_back_to(sentence: str, new: bool) -> None:
+    from summarizer.vocabulary import NEW_WAVE
+
+    assert bool(NEW_WAVE.search(sentence)) is new
+
+
+def test_back_references_find_the_body_not_a_person_of_it() -> None:
+    from summarizer.attribution import attribute, resolve
+
+    said = attribute("In the delta region, the defence ministry of the Provisional Council, the body formed by "
+                     "exiled deputies, said 32 soldiers died.")
+    assert said.name == "the defence ministry of the Provisional Council"
+    assert resolve("the ministry", ["Vellan defence ministry", "a ministry spokesman"]) == "Vellan defence ministry"
+    assert resolve("it", ["Vellan army", "Ana Ruiz Morales"]) == "Vellan army"
+    assert resolve("the spokesman", ["Vellan army"],
+                   "Col. Ana Ruiz, a spokeswoman for the Joint Staff, said 3,000 had arrived. ") == "Col. Ana Ruiz"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "One" counts when a person noun follows; one person is never a deployment.
+    ("One Vellan officer was slightly wounded, the spokesman said.", [("One", "wounded")]),
+    ("The police said one of its officers had been killed.", [("one", "killed")]),
+    ("One soldier said the unit was exhausted.", [("One", "other")]),
+    ("Only one of the brigades moved north.", []),
+    # Captives by nationality.
+    ("Ostria still holds 23 Vellans, officials say.", [("23", "captured")]),
+    ("The militia hold 14 Carpanians.", [("14", "captured")]),
+])
+def test_one_person_and_captives_by_nationality(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert labels(sentence) == expected
