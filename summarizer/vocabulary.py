@@ -184,7 +184,7 @@ LEGISLATURES = words("Diet", "Duma", "State Duma", "Federation Council", "Knesse
                      "House of Lords", "Cortes", "Congress", "Parliament", "Assembly")
 #: An act named again by its noun ("condemned the ratification") restates an event stated before.
 TREATY_EVENT_NOUN = re.compile(r"(?:ratification|withdrawal|suspension|accession|signing|invocation|"
-                               r"approval|exit)", re.I)
+                               r"approval|exit|anniversary)", re.I)
 #: "X withdrew in April, and Y followed": the same act again, by another party.
 TREATY_SAME_ACT = re.compile(r"\b(?:followed suit|followed|did the same|did likewise)\b(?!\s+by\b)", re.I)
 __all__ += ["LEGISLATURES", "TREATY_EVENT_NOUN", "TREATY_SAME_ACT"]

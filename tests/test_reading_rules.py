@@ -470,3 +470,13 @@ def test_back_references_find_the_body_not_a_person_of_it() -> None:
 ])
 def test_one_person_and_captives_by_nationality(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("About 900 Ostrian troops completed their withdrawal from Vela in May.", []),
+    ("Ostria withdrew from New START in 2023, officials said, and moved troops north.", ["withdrawn"]),
+    ("Carpanian diplomats praised the anniversary in a joint note.", []),
+])
+def test_troops_leaving_a_country_and_a_restated_anniversary_are_no_treaty_events(sentence: str,
+                                                                                   expected: list[str]) -> None:
+    assert [action for action, _ in treaty_events(sentence)] == expected

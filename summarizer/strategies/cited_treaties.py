@@ -17,6 +17,7 @@ from summarizer.records import Evidence, TreatyAction, TreatyReference
 from summarizer.strategies.cited_answers import CLAUSE_SPLIT, dates_of, not_echoed, verbatim_in_article
 from summarizer.strategies.cited_plan import SentenceTask, TreatyAnswer, uses_article_words
 from summarizer.vocabulary import (
+    ANY_TROOPS,
     MEMBERSHIP_ACT,
     TREATY_ACTIONS,
     TREATY_CONDITION,
@@ -116,6 +117,9 @@ TREATY_ACTIONS_ANY = re.compile("|".join(p.pattern for p in TREATY_ACTIONS.value
 _ACT_ON_AN_ACT = re.compile(rf"\b(?:{TREATY_ACTIONS_ANY.pattern})\s+(?:its|their|the|his|her)\s+$", re.I)
 
 
+# "completed their withdrawal from Niger": a place left, not a treaty ("withdrew from the Pact").
+_FROM_A_PLACE = re.compile(r"\s+(?:of\s+[\w'’-]+\s+)?from\s+(?!the\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?![\w\s'’-]*"
+                           r"(?:" + TREATY_NOUN.pattern.split("|\\bArticle")[0] + "))", re.I)
 _PROPOSAL_AFTER = re.compile(r"\s+(?:bill|draft|plan|proposal|motion|legislation|request)\b", re.I)
 # "the assembly approved its withdrawal": the act approved is the event.
 _APPROVED = re.compile(r"\bapprov\w+\s+(?:its|their|the)\s+$", re.I)
@@ -149,6 +153,9 @@ def treaty_events(sentence: str) -> list[tuple[TreatyAction, int]]:
                 continue  # "revoked its ratification" is one act: the revoking
             if _restates(sentence, match) or _PROPOSAL_AFTER.match(sentence, match.end()):
                 continue  # pointing back to an act; "a withdrawal bill" is no act yet
+            if match.group().lower() == "withdrawal" and ANY_TROOPS.search(sentence) \
+                    and _FROM_A_PLACE.match(sentence, match.end()):
+                continue  # troops withdrawing from a country leave no treaty
             found.append((match.start(), action))  # type: ignore[arg-type]
     found.sort()
     for match in TREATY_SAME_ACT.finditer(sentence):
