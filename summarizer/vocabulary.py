@@ -171,10 +171,13 @@ ANY_TROOPS = re.compile(r"\b(troops|soldiers|personnel|forces|servicemen)\b", re
 # --- treaties ------------------------------------------------------------------
 
 #: Words that can name a treaty, pact or formal agreement between states.
-TREATY_NOUN = re.compile(r"\b(" + words(
+#: The nouns alone (an armed group's "... Alliance Army" names no treaty).
+TREATY_WORD = (r"\b(" + words(
     "treaty", "treaties", "pact", "pacts", "agreement", "agreements", "accord", "accords", "alliance",
     "convention", "conventions", "protocol", "charter", "deal", "declaration", "memorandum",
-    "armistice") + r")\b(?!\s+(?-i:Army|Party|Front|Forces|Movement|Militia|Brigades?|Corps)\b)|\bArticle \d+\b", re.I)
+    "armistice") + r")\b(?!\s+(?-i:Army|Party|Front|Forces|Movement|Militia|Brigades?|Corps)\b)")
+TREATY_NOUN = re.compile(TREATY_WORD + r"|\bArticle \d+\b", re.I)
+__all__ += ["TREATY_WORD"]
 
 #: Legislatures by their own names, whose approval is their state's ratification.
 LEGISLATURES = words("Diet", "Duma", "State Duma", "Federation Council", "Knesset", "Majlis", "Sejm", "Senate",
@@ -369,7 +372,7 @@ SPEAKER_HEADS = (
     "media", "press", "news", "rebels", "militants", "insurgents", "militia", "monitors", "observers",
     "residents", "witnesses", "diplomats", "medics", "doctors", "hospital", "council", "league", "charity",
     "association", "union", "mission", "coalition", "commission", "organi[sz]ation", "movement", "party",
-    "delegation", "guard", "brigade", "battalion", "unit", "council")
+    "delegation", "guard", "brigade", "battalion", "unit")
 #: Documents that speak for their last named author ("the statement said").
 SPEAKING_DOCUMENTS = ("statement", "report", "assessment", "estimate", "briefing", "post", "filing", "document",
                       "figures")

@@ -27,6 +27,7 @@ from summarizer.vocabulary import (
     TREATY_NOUN,
     TREATY_POINTS_BACK,
     TREATY_SAME_ACT,
+    TREATY_WORD,
 )
 
 __all__ = ["sentence_treaties", "treaty_events", "treaty_phrase", "treaty_records", "without_restatements"]
@@ -71,7 +72,7 @@ def sentence_treaties(task: SentenceTask, treaty: Any | None, article: Article, 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
 _ARTICLE_ONLY = re.compile(r"\bArticle \d+\b(?!\s+of\b)")
-_INDEFINITE_TREATY = re.compile(r"\b(?:an?|another)\s+(" + TREATY_NOUN.pattern.split("|\\bArticle")[0] + ")", re.I)
+_INDEFINITE_TREATY = re.compile(r"\b(?:an?|another)\s+(" + TREATY_WORD + ")", re.I)
 
 
 def treaty_phrase(sentence: str) -> str | None:
@@ -119,7 +120,7 @@ _ACT_ON_AN_ACT = re.compile(rf"\b(?:{TREATY_ACTIONS_ANY.pattern})\s+(?:its|their
 
 # "completed their withdrawal from Niger": a place left, not a treaty ("withdrew from the Pact").
 _FROM_A_PLACE = re.compile(r"\s+(?:of\s+[\w'’-]+\s+)?from\s+(?!the\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?![\w\s'’-]*"
-                           r"(?:" + TREATY_NOUN.pattern.split("|\\bArticle")[0] + "))", re.I)
+                           r"(?:" + TREATY_WORD + "))", re.I)
 _PROPOSAL_AFTER = re.compile(r"\s+(?:bill|draft|plan|proposal|motion|legislation|request)\b", re.I)
 # "the assembly approved its withdrawal": the act approved is the event.
 _APPROVED = re.compile(r"\bapprov\w+\s+(?:its|their|the)\s+$", re.I)
