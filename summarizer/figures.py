@@ -41,7 +41,7 @@ from summarizer.vocabulary import (
     FigureLabel,
 )
 
-__all__ = ["Figure", "FigureLabel", "derived_share", "label_figures", "without_breakdowns"]
+__all__ = ["Figure", "FigureLabel", "derived_share", "label_figures", "whose", "without_breakdowns"]
 
 _SENT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}(?:has|have|had)?\s*(?:sent|deployed|dispatched|stationed)\b", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(total|tally)\b[^,;]{0,80}\bto\s*$|\badding to\s+(the\s+)?$", re.I)
@@ -173,6 +173,36 @@ def label_figures(sentence: str) -> list[Figure]:
                 label = figures[-1].label
         figures.append(Figure(phrase, label))
     return figures
+
+
+_SKIP_BEFORE_NOUN = {"more", "other", "others", "of", "the", "its", "their", "his", "her", "our", "additional",
+                     "further", "extra", "them", "whom", "those"}
+_CASUALTY_HEADS = {"dead", "wounded", "injured", "killed", "casualties", "bodies", "fatalities", "deaths", "injuries",
+                   "lives", "victims"}
+
+
+def whose(sentence: str, figure: Figure) -> str | None:
+    """Whose losses the figure's own noun phrase names: "32 junta soldiers" -> "junta soldiers".
+
+    Only a phrase that says whose (a modifier before the person noun) is returned; a bare
+    "soldiers" or "men" leaves the question to the reader of the whole article.
+    """
+    tokens = re.findall(r"[\w'’-]+|[^\w\s]", sentence[figure.phrase.end:])[:8]
+    words: list[str] = []
+    for token in tokens:
+        lower = token.lower()
+        if not words and lower in _SKIP_BEFORE_NOUN:
+            continue
+        if not re.match(r"\w", token) or (lower in NOUN_PHRASE_END and lower not in _SKIP_BEFORE_NOUN):
+            return None
+        words.append(token)
+        if lower in _CASUALTY_HEADS:
+            return None  # "N either killed or wounded": the noun says what happened, not to whom
+        if PERSON_NOUN.match(lower) or (PERSON_SUFFIX.match(token) and not NOT_PEOPLE.match(token)):
+            if len(words) == 1 or len(words) > 4:
+                return None
+            return " ".join(words)
+    return None
 
 
 def derived_share(sentence: str, total: Count) -> tuple[FigureLabel, Count] | None:

@@ -480,3 +480,18 @@ def test_one_person_and_captives_by_nationality(sentence: str, expected: list[tu
 def test_troops_leaving_a_country_and_a_restated_anniversary_are_no_treaty_events(sentence: str,
                                                                                    expected: list[str]) -> None:
     assert [action for action, _ in treaty_events(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Whose losses, when the figure's own words say: the program reads it, not the model.
+    ("Hill militias said they shot dead 45 regime conscripts near the pass.", ["regime conscripts"]),
+    ("The army said about 300 Vellan fighters were killed.", ["Vellan fighters"]),
+    # A bare noun, or a casualty word, says nothing of whose: the model's reading stays.
+    ("Ostria said 2,908 of its soldiers died.", [None]),
+    ("Carpania lost 300 men.", [None]),
+    ("About 3,000 of them were either killed or wounded.", [None]),
+])
+def test_whose_losses_from_the_figures_own_noun_phrase(sentence: str, expected: list[str | None]) -> None:
+    from summarizer.figures import whose
+
+    assert [whose(sentence, f) for f in label_figures(sentence)] == expected

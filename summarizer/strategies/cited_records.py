@@ -14,7 +14,7 @@ from typing import Any
 from summarizer.article import Article
 from summarizer.attribution import attribute, is_back_reference
 from summarizer.dates import find_date_phrases
-from summarizer.figures import Figure, derived_share
+from summarizer.figures import Figure, derived_share, whose
 from summarizer.grounding import span_evidence
 from summarizer.kinds import CASUALTY_FIELDS
 from summarizer.names import normalise_name
@@ -163,8 +163,11 @@ def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, art
                 if derived and derived[0] in CASUALTY_FIELDS:
                     counts.setdefault(derived[0], derived[1])
         group_source = sources[min(n, 1)]
+        # Whose losses: the figure's own words when they say ("killed 32 junta soldiers"); the
+        # model's reading of the article only where they do not ("lost 300 men").
+        named = next((w for w in (whose(s.text, f) for f in group) if w), None)
         out["casualty_estimates"].append(CasualtyEstimate(
-            force=not_echoed(get("force"), article) or "unspecified",
+            force=named or not_echoed(get("force"), article) or "unspecified",
             as_of=start, source=group_source, evidence=evidence, **counts))
     out["treaty_references"] = sentence_treaties(task, treaty, article, ref, evidence, earlier_treaty)
     return out
