@@ -75,8 +75,8 @@ def labels(sentence: str) -> list[tuple[str, str]]:
     ("Another 150 Ghanaian police officers arrived in the capital in May.", [("150", "troops")]),
     ("Its garrison has grown to roughly 2,600, officials said.", [("roughly 2,600", "troops")]),
     # Arrivals sent to replace the dead are troops, not the dead.
-    ("About 2,000 of the troops had arrived in March to replace the dead and wounded.",
-     [("About 2,000", "troops")]),
+    ("About 1,800 of its soldiers reached the front in March to replace the dead and wounded.",
+     [("About 1,800", "troops")]),
     # Formations counted are not a head count; an army's size and a parade are not deployments.
     ("The army said it was sending four more infantry battalions to the valley.", [("four", "other")]),
     ("Officials say the navy can still field roughly 20,000 sailors despite the losses.",

@@ -163,7 +163,7 @@ def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, art
                 if derived and derived[0] in CASUALTY_FIELDS:
                     counts.setdefault(derived[0], derived[1])
         group_source = sources[min(n, 1)]
-        # Whose losses: the figure's own words when they say ("killed 32 junta soldiers"); the
+        # Whose losses: the figure's own words when they say ("killed 32 <group> soldiers"); the
         # model's reading of the article only where they do not ("lost 300 men").
         named = next((w for w in (whose(s.text, f) for f in group) if w), None)
         out["casualty_estimates"].append(CasualtyEstimate(
