@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from summarizer.records import Count
+from summarizer.vocabulary import ONE_PERSON
 
 __all__ = ["NumberPhrase", "find_number_phrases", "parse_count"]
 
@@ -256,13 +257,7 @@ def _is_count(c: _Candidate, text: str) -> bool:
         return False
     # A bare "one" is nearly always a pronoun ("one of the brigades"), unless a person noun
     # follows: "one officer was wounded", "one of its soldiers was killed".
-    return not (len(c.atoms) == 1 and c.atoms[0].lower() == "one") or bool(_ONE_PERSON.match(text, c.end))
-
-
-_ONE_PERSON = re.compile(
-    r"\s+(?:of\s+(?:its|their|his|her|the)\s+)?(?:[\w'’-]+\s+){0,2}?(?:soldier|officer|civilian|policeman|"
-    r"policewoman|peacekeeper|sailor|marine|fighter|worker|journalist|hostage|serviceman|servicemember|"
-    r"guard|pilot|medic|child|man|woman|person|member|resident|volunteer|contractor)s?\b", re.I)
+    return not (len(c.atoms) == 1 and c.atoms[0].lower() == "one") or bool(ONE_PERSON.match(text, c.end))
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -77,6 +77,12 @@ PERSON_NOUN = re.compile(r"^(" + words(
     "migrants", "protesters", "demonstrators", "victims", "dead", "wounded", "injured", "killed",
     "casualties", "bodies", "nationals", "citizens", "inhabitants", "fatalities", "deaths", "injuries",
     "lives", "captives", "abductees") + r")\b", re.I)
+#: After a bare "one", the singular person noun that makes it a count ("one officer", "one of its
+#: soldiers"); without one, "one" is a pronoun ("one of the brigades").
+ONE_PERSON = re.compile(
+    r"\s+(?:of\s+(?:its|their|his|her|the)\s+)?(?:[\w'’-]+\s+){0,2}?(?:soldier|officer|civilian|policeman|"
+    r"policewoman|peacekeeper|sailor|marine|fighter|worker|journalist|hostage|serviceman|servicemember|"
+    r"guard|pilot|medic|child|man|woman|person|member|resident|volunteer|contractor)s?\b", re.I)
 #: Plural agent nouns not in the list still count people ("lookouts", "guardsmen", "loyalists").
 PERSON_SUFFIX = re.compile(r"^[a-z]+(?:ists|ers|ors|ians|ants|ents|men|ees)\b|^[A-Z][a-z]+(?:ians|ans|ese|is)\b")
 #: Plural nouns with a person's suffix that count things.
@@ -251,7 +257,7 @@ TREATY_FUTURE = re.compile(r"\b(will|would|plans? to|planning to|intends? to|hop
 #: A present-tense act under a condition has not happened ("before the pact is ratified").
 TREATY_CONDITION = re.compile(r"\b(before|until|unless|once|if|when|pending)\b[^,.;]{0,40}\b(is|are|gets|get)\s+$",
                               re.I)
-__all__ += ["PERSON_SUFFIX", "TREATY_CONDITION", "TREATY_FUTURE"]
+__all__ += ["ONE_PERSON", "PERSON_SUFFIX", "TREATY_CONDITION", "TREATY_FUTURE"]
 
 #: "put the number of X troops in Y at N": the figure counts the troops named before it.
 TROOP_NUMBER_OF = re.compile(r"\b(number|total|strength|size)\s+of\b[^,;]{0,60}?\b(troops|soldiers|"
@@ -381,5 +387,11 @@ AUDIENCES = (
     "reporters", "journalists", "lawmakers", "parliament", "a news conference", "a briefing", "state media",
     "local media", "the press", "the media", "media", "a committee", "a parliamentary committee",
     "members of parliament")
-__all__ += ["AUDIENCES", "PLACED_SPEAKERS", "PLURAL_SPEAKERS", "REPORTING_NOUNS", "REPORTING_VERBS",
+#: Names that never speak for themselves: platforms and channels a claim is posted on, time zones,
+#: and countries' acronyms (a country speaks through a body the article names).
+NOT_SPEAKERS = re.compile(r"^(?:" + words(
+    "Telegram", "X", "Twitter", "Facebook", "Instagram", "WhatsApp", "YouTube", "TikTok", "VK", "VKontakte",
+    "Truth Social", "Signal", "social media", "GMT", "BST", "UTC", "EST", "EDT", "CET", "CEST", "IST", "PKT",
+    "PHT", "KST", "JST", "AM", "PM", "US", "USA", "UK", "UAE", "DRC", "DPRK", "ROK", "PRC") + r")$", re.I)
+__all__ += ["AUDIENCES", "NOT_SPEAKERS", "PLACED_SPEAKERS", "PLURAL_SPEAKERS", "REPORTING_NOUNS", "REPORTING_VERBS",
             "SPEAKER_HEADS", "SPEAKING_DOCUMENTS"]
