@@ -11,7 +11,7 @@ attribution in wire copy is regular enough for the program to read it:
 - ``S1 told reporters that S2 estimated ...``              -> source S2 via S1
 
 A subject that only points back ("the agency", "it", "the official") is
-resolved to the nearest earlier attribution it can name. A sentence with no
+resolved in ``summarizer.referents``. A sentence with no
 attribution at all has no source (the gold rule: an unattributed claim has
 source null). The model's reading is kept only where the grammar says nothing.
 """
@@ -27,7 +27,7 @@ from summarizer.vocabulary import (
     AUDIENCES, PLACED_SPEAKERS, PLURAL_SPEAKERS, REPORTING_NOUNS, REPORTING_VERBS, SPEAKER_HEADS, SPEAKING_DOCUMENTS,
 )
 
-__all__ = ["Attribution", "attribute", "is_back_reference", "resolve"]
+__all__ = ["AGENT_HEAD", "Attribution", "DOCUMENT", "PERSON", "PRONOUN", "attribute", "is_back_reference"]
 
 _VERBS = "|".join(REPORTING_VERBS)
 _VERB = re.compile(rf"\b({_VERBS})\b")
@@ -62,10 +62,10 @@ _PASSIVE_BY = re.compile(r"\b(?:confirmed|reported|given|announced|released|prov
                          re.I)
 _ACCORDING = re.compile(r"\baccording to\s+([^,.;]+?)(?=,|\.|;|$| which | who | that | in a )", re.I)
 _TOLD = re.compile(r"^\s*(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)")
-_AGENT_HEAD = re.compile(rf"\b({'|'.join(SPEAKER_HEADS)})\b", re.I)
-_PRONOUN = re.compile(r"^(it|he|she|they|its|his|her|their)$", re.I)
+AGENT_HEAD = re.compile(rf"\b({'|'.join(SPEAKER_HEADS)})\b", re.I)
+PRONOUN = re.compile(r"^(it|he|she|they|its|his|her|their)$", re.I)
 # "the statement said", "the report added": the document speaks for its last named author.
-_DOCUMENT = re.compile(rf"^(the|that|this)\s+(\w+\s+)?({'|'.join(SPEAKING_DOCUMENTS)})$", re.I)
+DOCUMENT = re.compile(rf"^(the|that|this)\s+(\w+\s+)?({'|'.join(SPEAKING_DOCUMENTS)})$", re.I)
 _GENERIC = re.compile(rf"^({'|'.join(AUDIENCES)})\b", re.I)
 _MAX_WORDS = 14
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "not",
@@ -126,13 +126,13 @@ def _is_agent(phrase: str | None) -> bool:
     if not phrase:
         return False
     words = phrase.split()
-    if _PRONOUN.match(phrase) or _DOCUMENT.match(phrase):
+    if PRONOUN.match(phrase) or DOCUMENT.match(phrase):
         return True
     if _INNER_VERB.search(phrase) or words[-1].lower() in _NOT_NAMES:
         return False
     if any(w[:1].isupper() for w in words if w.lower() not in ("the", "a", "an")):
         return True
-    return bool(_AGENT_HEAD.search(words[-1]))
+    return bool(AGENT_HEAD.search(words[-1]))
 
 
 def is_back_reference(phrase: str) -> bool:
@@ -141,10 +141,10 @@ def is_back_reference(phrase: str) -> bool:
     "A military source" introduces an unnamed speaker; it points back to no one.
     """
     words = phrase.split()
-    if _PRONOUN.match(phrase) or _DOCUMENT.match(phrase):
+    if PRONOUN.match(phrase) or DOCUMENT.match(phrase):
         return True
     return (words[0].lower() == "the" and all(w[:1].islower() for w in words[1:])
-            and bool(_AGENT_HEAD.search(words[-1])))
+            and bool(AGENT_HEAD.search(words[-1])))
 
 
 def _subject_before(sentence: str, verb_start: int) -> str | None:
@@ -162,7 +162,7 @@ _INSERT = re.compile(r"^(who|which|in|at|on|during|according|speaking|writing|fo
                      r"meanwhile|however|too|also|in turn|separately|for now|so far)\b", re.I)
 # An acronym or short name restated as an aside: ", the PO,".
 _SHORT_NAME = re.compile(r"(?:the\s+)?[A-Z][A-Z0-9&.-]{1,7}")
-_PERSON = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}")
+PERSON = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}")
 
 
 _SOURCE_OF = re.compile(r"\b(?:reports?|statements?|figures|data|estimates?|assessments?|briefings?)\s+"
@@ -186,12 +186,12 @@ def _first_of(phrase: str) -> str:
     if len(items) < 2:
         return phrase
     first, last = items[0], items[-1]
-    if _AGENT_HEAD.search(first.split()[-1]):
+    if AGENT_HEAD.search(first.split()[-1]):
         return first  # "A officials and B sources": two whole names
     if len(items) == 2:
         return phrase  # "A and B intelligence sources": one joint description
     if len(items) > 2 and all(len(i.split()) <= 2 for i in items[:-1]) and len(last.split()) > 1 \
-            and _AGENT_HEAD.search(last.split()[-1]):
+            and AGENT_HEAD.search(last.split()[-1]):
         return first + " " + " ".join(last.split()[1:])  # adjectives sharing one head noun
     return first
 
@@ -228,7 +228,7 @@ def _speaker(head: str) -> str | None:
     if len(parts) < 2:
         return None
     insert = parts[-1].strip()
-    if _PERSON.fullmatch(insert) and not _APPOSITION.match(insert):
+    if PERSON.fullmatch(insert) and not _APPOSITION.match(insert):
         return insert
     # Walk back over up to three asides: "X, in a statement from its press office, the PO, said".
     at = len(parts) - 1
@@ -317,67 +317,3 @@ def attribute(sentence: str) -> Attribution:
     if not others and contrast:
         others.append(contrast.group(1).strip())
     return Attribution(name, via, True, tuple(others))
-
-
-def resolve(phrase: str, earlier: list[str], text_before: str = "") -> str | None:
-    """The earlier named source a back-reference points to, latest first.
-
-    "the agency" points to the last speaker whose name has "agency" (or a kindred
-    word) in it, else to the last name written before that ends the same way
-    ("the defence ministry" -> "Valmoran defence ministry"); a pronoun or "the
-    statement" points to the last speaker of all.
-    """
-    names = [n for n in reversed(earlier) if not is_back_reference(n)]
-    document = _DOCUMENT.match(phrase)
-    if document and text_before:
-        # "X issued a statement ... The statement said": the document's author.
-        issued = list(re.finditer(rf"((?:[A-Z][\w'’-]*\s+)(?:[\w'’-]+\s+){{0,3}}?)(?:issued|released|"
-                                  rf"published|put out|said in)\s+(?:a|an|its)\s+(?:\w+\s+)?"
-                                  rf"{document.group(3)}", text_before))
-        if issued:
-            return issued[-1].group(1).strip()
-    if _PRONOUN.match(phrase) or document:
-        if phrase.lower() in ("it", "its"):  # "it" is a body, not the person quoted last
-            bodies = [n for n in names if not (_PERSON.fullmatch(n) and not _AGENT_HEAD.search(n))]
-            names = bodies or names
-        return names[0] if names else None
-    if re.search(r"\bspokes(?:man|woman|person)$", phrase, re.I) and text_before:
-        # "the spokesman" is the spokesperson the article named last ("army spokesman Col. Ana
-        # Ruiz", "Ana Ruiz, a spokeswoman for ...").
-        named = [m.group(1) or m.group(2) for m in _NAMED_SPOKESPERSON.finditer(text_before)]
-        if named:
-            return named[-1].strip()
-    found = _kindred(phrase, names)
-    if found is None and text_before:
-        tail = " ".join(phrase.split()[1:])
-        written = list(re.finditer(rf"(?<![\w'’-])((?!(?:The|A|An|This|That|It)\b)[A-Z][\w'’-]*\s+"
-                                   rf"(?:[A-Z][\w'’-]*\s+){{0,3}}){re.escape(tail)}\b", text_before))
-        if written:
-            return (written[-1].group(1) + tail).strip()
-    return found
-
-
-_TITLED = r"(?:(?:Col|Lt|Gen|Brig|Maj|Capt|Adm|Sgt|Cmdr|Dr|Mr|Ms|Mrs)\.?\s+|(?:Colonel|General|Major|Captain|Admiral|" \
-          r"Lieutenant|Brigadier|Commander)\s+)*"
-_NAMED_SPOKESPERSON = re.compile(
-    rf"\bspokes(?:man|woman|person),?\s+({_TITLED}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})"
-    rf"|({_TITLED}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}}),\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}spokes(?:man|woman|person)")
-
-
-def _kindred(phrase: str, names: list[str]) -> str | None:
-    head = phrase.split()[-1].lower().rstrip("s")
-    kin = {"agency": ("agency", "service", "bureau", "directorate", "intelligence"),
-           "service": ("service", "agency", "intelligence"),
-           "bureau": ("bureau", "agency", "intelligence"),
-           "directorate": ("directorate", "intelligence"),
-           "spokesman": ("spokes",), "spokeswoman": ("spokes",), "spokesperson": ("spokes",)}
-    words = kin.get(head, (head,))
-    # The body itself before a person of it: "the ministry" is "the Vellan defence ministry",
-    # not "a ministry spokesman" quoted later.
-    names = sorted(names, key=lambda n: n.split()[-1].lower().rstrip("s") != head)
-    for name in names:
-        if head in ("agency", "service", "bureau") and re.search(r"\b(news|press|wire)\b", name, re.I):
-            continue  # a news agency is not "the agency" that made the estimate
-        if any(w in name.lower() for w in words):
-            return name
-    return None

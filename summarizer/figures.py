@@ -41,7 +41,8 @@ from summarizer.vocabulary import (
     FigureLabel,
 )
 
-__all__ = ["Figure", "FigureLabel", "derived_share", "label_figures", "whose", "without_breakdowns"]
+__all__ = ["Figure", "FigureLabel", "derived_share", "label_figures", "whose", "without_breakdowns",
+           "without_restatements"]
 
 _SENT_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}(?:has|have|had)?\s*(?:sent|deployed|dispatched|stationed)\b", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(total|tally)\b[^,;]{0,80}\bto\s*$|\badding to\s+(the\s+)?$", re.I)
@@ -233,3 +234,21 @@ def without_breakdowns(figures: list[Figure]) -> list[Figure]:
                 dropped = {id(p) for p in parts[:n]}
                 return [f for f in figures if id(f) not in dropped]
     return figures
+
+
+_DEFINITE = re.compile(r"\bthe\s+$", re.I)
+
+
+def without_restatements(figures: list[Figure], sentence: str, earlier: str) -> list[Figure]:
+    """Figures that only point back to a figure stated before are not claims of their own.
+
+    "The 3,500 included special forces" after "3,500 soldiers were sent": the definite
+    article marks a number the reader has already met, so the earlier sentence holds the claim.
+    """
+    pointing = [f for f in figures if f.label != "other"
+                and _DEFINITE.search(sentence[max(0, f.phrase.start - 8):f.phrase.start])]
+    if not pointing:
+        return figures
+    met = {n for p in find_number_phrases(earlier) for n in (p.count.low, p.count.high) if n is not None}
+    dropped = {id(f) for f in pointing if {f.phrase.count.low, f.phrase.count.high} & met}
+    return [f for f in figures if id(f) not in dropped]

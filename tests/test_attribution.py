@@ -2,7 +2,8 @@
 
 import pytest
 
-from summarizer.attribution import Attribution, attribute, is_back_reference, resolve
+from summarizer.attribution import Attribution, attribute, is_back_reference
+from summarizer.referents import resolve
 
 CASES = [
     ("Quorvia has moved roughly 2,300 medics to Tessaly, Quorvia's interior ministry told Kestrel "

@@ -38,3 +38,15 @@ def labelled(sentence):
 ])
 def test_figures_are_labelled_from_their_own_clause(sentence, expected):
     assert labelled(sentence) == expected
+
+
+def test_a_figure_the_reader_has_already_met_is_no_new_claim():
+    from summarizer.figures import without_restatements
+    earlier = "Ostravia flew 2,700 marines to the islands in May, its navy said."
+    sentence = ("The navy said the 2,700 marines came mostly from two coastal brigades, and 400 more "
+                "marines would follow.")
+    kept = without_restatements(label_figures(sentence), sentence, earlier)
+    assert [f.phrase.text for f in kept if f.label == "troops"] == ["400"]
+    # the same words with no earlier mention: the figure is the claim
+    fresh = without_restatements(label_figures(sentence), sentence, "The navy gave no figures.")
+    assert [f.phrase.text for f in fresh if f.label == "troops"] == ["2,700", "400"]

@@ -447,7 +447,8 @@ def test_a_wave_marked_new_is_not_one_pointed_back_to(sentence: str, new: bool) 
 
 
 def test_back_references_find_the_body_not_a_person_of_it() -> None:
-    from summarizer.attribution import attribute, resolve
+    from summarizer.attribution import attribute
+    from summarizer.referents import resolve
 
     said = attribute("In the delta region, the defence ministry of the Provisional Council, the body formed by "
                      "exiled deputies, said 32 soldiers died.")

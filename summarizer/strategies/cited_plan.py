@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -26,12 +26,13 @@ from pydantic import (
 )
 
 from summarizer.article import Article, Sentence
-from summarizer.attribution import attribute, is_back_reference, resolve
+from summarizer.attribution import attribute, is_back_reference
 from summarizer.dates import find_date_phrases
-from summarizer.figures import Figure, label_figures, without_breakdowns
+from summarizer.figures import Figure, label_figures, without_breakdowns, without_restatements
 from summarizer.grounding import INJECTION
 from summarizer.kinds import CASUALTY_FIELDS, KINDS
 from summarizer.prompts import load_prompt
+from summarizer.referents import referent_options, resolve
 from summarizer.vocabulary import (
     MEMBERSHIP_ACT,
     NEW_WAVE,
@@ -63,6 +64,8 @@ class SentenceTask:
     # means ("the agency said"), and the second speaker of a two-claim sentence.
     ask_source: bool = False
     ask_source2: bool = False
+    # The names the back-reference may stand for: the model chooses among them (or none).
+    source_options: tuple[str, ...] = ()
     dated: bool = True  # the sentence has a date phrase for "when" to copy
 
     @property
@@ -112,7 +115,8 @@ def plan(article: Article) -> list[SentenceTask]:
         text = sentence.text
         if INJECTION.search(text):
             continue
-        figures = without_breakdowns(label_figures(text))
+        figures = without_restatements(without_breakdowns(label_figures(text)), text,
+                                       " ".join(x.text for x in article.sentences[:sentence.index]))
         named = bool(TREATY_NOUN.search(text) or MEMBERSHIP_ACT.search(text))
         task = SentenceTask(
             sentence,
@@ -131,8 +135,12 @@ def plan(article: Article) -> list[SentenceTask]:
                              and not REDEPLOY.search(text))
         if task.asks_facts or task.treaty:
             said = attribute(text)
-            task.ask_source = bool(said.name and is_back_reference(said.name)
-                                   and resolved_back_reference(said.name, task, article) is None)
+            if said.name and is_back_reference(said.name) \
+                    and resolved_back_reference(said.name, task, article) is None:
+                task.source_options = referent_options(
+                    said.name, [x.text for x in article.sentences[:sentence.index]],
+                    article.text[:sentence.start])
+                task.ask_source = bool(task.source_options)
             task.ask_source2 = len(task.casualty_groups) > 1 and not said.others
             task.dated = bool(find_date_phrases(text))
             tasks.append(task)
@@ -155,10 +163,15 @@ def _describe(figures: list[Figure]) -> str:
 def facts_question(task: SentenceTask) -> str:
     """The question for one sentence: its text, its labelled figures, the fields wanted."""
     figures = task.troops + [f for g in task.casualty_groups for f in g]
+    options = ""
+    if task.source_options:
+        said = attribute(task.sentence.text).name
+        options = (f'\nFor source, who "{said}" is: one of '
+                   + ", ".join(f'"{o}"' for o in task.source_options) + ", or null.")
     return load_prompt("facts").render(
         index=str(task.sentence.index), sentence=task.sentence.text,
         figures=_describe(figures) if figures else "none (an unsized deployment?)",
-        fields=", ".join(facts_model(task).model_fields))
+        fields=", ".join(facts_model(task).model_fields), options=options)
 
 
 def treaty_question(task: SentenceTask) -> str:
@@ -204,7 +217,7 @@ def facts_model(task: SentenceTask) -> type[BaseModel]:
     """
     fields: dict[str, Any] = {}
     if task.ask_source:
-        fields["source"] = (str | None, None)
+        fields["source"] = (Literal[task.source_options] | None, None)  # type: ignore[valid-type]
     if task.unsized_wave:
         fields["sent"] = (bool, False)
     if task.troops or task.unsized_wave:
