@@ -23,7 +23,6 @@ __all__ = ["MAX_OPTIONS", "referent_options", "resolve"]
 #: Enough for the bodies of a long article; a longer list only dilutes a small model's choice.
 MAX_OPTIONS = 8
 
-_HEAD = re.compile(rf"^(?:{'|'.join(SPEAKER_HEADS)})$", re.I)
 # A capitalised name of up to five words ("Rapid Support Forces", "Ministry of Defence").
 _BODY = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.&-]* ){0,4}[A-Z][\w'’&-]*"
                    r"(?: (?:of|for) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})?)")
@@ -42,10 +41,10 @@ def _bodies(text: str) -> list[str]:
     for match in _BODY.finditer(text):
         name = _LEADING.sub("", match.group(1).strip())
         owner, _, owned = re.sub(r" (?:of|for) ", "|", name, count=1).partition("|")
-        if owned and not any(_HEAD.match(w) for w in owner.split()):
+        if owned and not any(AGENT_HEAD.fullmatch(w) for w in owner.split()):
             name = _LEADING.sub("", owned)  # "Fighters of the X Movement": the movement
         words = name.split()
-        if len(words) >= 2 and any(_HEAD.match(w) for w in words):
+        if len(words) >= 2 and any(AGENT_HEAD.fullmatch(w) for w in words):
             found.append((match.start(), name))
     found += [(m.start(), _LEADING.sub("", m.group(1))) for m in _OWNED.finditer(text)]
     found += [(m.start(), m.group(1)) for m in _ACRONYM.finditer(text)
@@ -71,7 +70,7 @@ def referent_options(phrase: str, earlier_sentences: list[str], text_before: str
         if not key or key in seen or NOT_SPEAKERS.match(name) or key == normalise_name(phrase) \
                 or not re.search(r"[A-Z]", name):
             continue
-        if personal != bool(_FULL_NAME.match(name) and not _HEAD.match(name.split()[-1])):
+        if personal != bool(_FULL_NAME.match(name) and not AGENT_HEAD.fullmatch(name.split()[-1])):
             continue
         seen.add(key)
         options.append(name)

@@ -461,7 +461,7 @@ def test_back_references_find_the_body_not_a_person_of_it() -> None:
 
 @pytest.mark.parametrize("sentence, expected", [
     # "One" counts when a person noun follows; one person is never a deployment.
-    ("One Vellan officer was slightly wounded, the spokesman said.", [("One", "wounded")]),
+    ("One Vellan medic was hurt by shrapnel near the bridge, its brigade reported.", [("One", "wounded")]),
     ("The police said one of its officers had been killed.", [("one", "killed")]),
     ("One soldier said the unit was exhausted.", [("One", "other")]),
     ("Only one of the brigades moved north.", []),
