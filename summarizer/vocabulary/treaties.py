@@ -1,0 +1,100 @@
+"""Treaty nouns, the verbs of each treaty event, and legislatures."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from summarizer.vocabulary.common import words
+
+__all__ = [
+    "LEGISLATURES", "MEMBERSHIP_ACT", "TREATY_ACTIONS", "TREATY_BACK_EVENT", "TREATY_CONDITION",
+    "TREATY_EVENT_NOUN", "TREATY_FUTURE", "TREATY_NAME_STOP", "TREATY_NOUN", "TREATY_POINTS_BACK",
+    "TREATY_SAME_ACT", "TREATY_WORD"
+]
+
+# --- treaties ------------------------------------------------------------------
+
+#: Words that can name a treaty, pact or formal agreement between states.
+#: The nouns alone (an armed group's "... Alliance Army" names no treaty).
+TREATY_WORD = (r"\b(" + words(
+    "treaty", "treaties", "pact", "pacts", "agreement", "agreements", "accord", "accords", "alliance",
+    "convention", "conventions", "protocol", "charter", "deal", "declaration", "memorandum",
+    "armistice") + r")\b(?!\s+(?-i:Army|Party|Front|Forces|Movement|Militia|Brigades?|Corps)\b)")
+TREATY_NOUN = re.compile(TREATY_WORD + r"|\bArticle \d+\b", re.I)
+
+#: Legislatures by their own names, whose approval is their state's ratification.
+LEGISLATURES = words("Diet", "Duma", "State Duma", "Federation Council", "Knesset", "Majlis", "Sejm", "Senate",
+                     "Bundestag", "Bundesrat", "Saeima", "Seimas", "Riigikogu", "Rada", "Verkhovna Rada", "Storting",
+                     "Riksdag", "Eduskunta", "Folketing", "Althing", "Oireachtas", "Dail", "Lok Sabha",
+                     "Rajya Sabha", "National Assembly", "House of Representatives", "House of Commons",
+                     "House of Lords", "Cortes", "Congress", "Parliament", "Assembly")
+#: An act named again by its noun ("condemned the ratification") restates an event stated before.
+TREATY_EVENT_NOUN = re.compile(r"(?:ratification|withdrawal|suspension|accession|signing|invocation|"
+                               r"approval|exit|anniversary)", re.I)
+#: "X withdrew in April, and Y followed": the same act again, by another party.
+TREATY_SAME_ACT = re.compile(r"\b(?:followed suit|followed|did the same|did likewise)\b(?!\s+by\b)", re.I)
+
+#: Joining, leaving or suspending membership of a body of states is an event of its founding
+#: treaty: "joined NATO", "quit the regional economic community".
+_CAP = r"(?-i:[A-Z])[\w'’-]*"
+_BODY_KEY = r"(?-i:Community|Organi[sz]ation|Union|Alliance|Bloc|Confederation)"
+_BODY_TAIL = rf"\s+(?:of|for)(?:\s+(?:the\s+)?{_CAP})+"
+MEMBERSHIP_ACT = re.compile(
+    r"\b(?:joined|joins|rejoined|acceded to|became (?:a |the )?\w* ?members? of|left|leaves|quit|quits|"
+    r"withdrew from|withdrawn from|exited|suspended (?:its |their )?(?:membership|participation) (?:in|of)|"
+    r"froze (?:its |their )?(?:membership|participation) (?:in|of))\s+(?:the\s+)?"
+    rf"(?P<body>(?-i:NATO|ECOWAS|CSTO|ASEAN|AUKUS|BRICS|SADC|IGAD|OPEC)"
+    rf"|(?:{_CAP}\s+(?:of\s+|for\s+|and\s+)?){{1,6}}{_BODY_KEY}(?:{_BODY_TAIL})?|{_BODY_KEY}{_BODY_TAIL})\b"
+    # "the European Union sanctions push" names no membership
+    r"(?!\s+(?!(?:in|on|at|of|and|as|last|this|earlier|later|after|before|with|for|to|by|from|since|when|"
+    r"while|but|which|who|a|an|the|over|amid|despite|following)\b)[a-z])", re.I)
+
+#: The verbs of each treaty event ("mentioned" is what remains when none is stated).
+TREATY_ACTIONS: Mapping[str, re.Pattern[str]] = MappingProxyType({
+    "anniversary": re.compile(r"\b(anniversary|anniversaries|centenary|centennial|bicentenary|"
+                              r"marked \w+ years (?:since|of))\b", re.I),
+    # A legislature's approval is its state's ratification.
+    "ratified": re.compile(r"\b(ratif\w+|(?:parliament|chambers?|assembly|senate|lawmakers|legislature|congress|"
+                           r"deputies|MPs|legislators|(?-i:" + LEGISLATURES + r"))\b[^.;,]{0,60}?\b(?:approv\w+|"
+                           r"endors\w+)(?!\s+(?:its|their|the)\s+(?:withdrawal|suspension|exit|denunciation)))\b",
+                           re.I),
+    "suspended": re.compile(r"\b(suspend\w*|suspension|in abeyance|froze|frozen|freezes|freeze|"
+                            r"halt\w* (?:its |their |the )?(?:participation|implementation|compliance|application)|"
+                            r"(?:stop\w*|ceas\w*) (?:implementing|applying|complying with))\b", re.I),
+    "withdrawn": re.compile(r"\b(withdr[ae]w\w*|withdrawal|quit|quits|quitting|pull(?:ed|s|ing)? out of|"
+                            r"leave|left|leaves|leaving|exit(?:ed|s|ing)?|walked away from|revok\w+|"
+                            r"renounc\w+|denounc\w+|tore up)\b", re.I),
+    "acceded": re.compile(r"\b(acce(?:ded|des|ssion|de|ding)|joined|joins|joining|became (?:an? |the |its )?"
+                          r"(?:[\w'’-]+\s+){0,3}?members?|admitted)\b", re.I),
+    # Acting "under Article N" invokes it: "ordered the deployment under Article 4".
+    "invoked": re.compile(r"\b(invok\w+|invocation|trigger\w*|activat\w+|(?:ordered|sent|deployed|dispatched|"
+                          r"justified|acted|responded)\b[^.;]{0,60}?\b(?:under|citing) Article \d+)\b", re.I),
+    "signed": re.compile(r"\b(sign\w*|concluded|conclude|agreed|inked|struck|sealed|brokered|"
+                         r"forged|reached)\b", re.I),
+})
+#: Words that end a treaty's descriptive name on its left ("froze *the* 1998 fisheries pact").
+TREATY_NAME_STOP = frozenset(
+    "the a an its their his her this that these those of to from with by on in and or for at as was "
+    "were is are be been has have had which who under new".split())
+#: A treaty written as a bare definite noun points back to one named earlier ("withdrew from the deal").
+TREATY_POINTS_BACK = re.compile(r"\b(?:the|this|that|its)\s+(?:" + words(
+    "treaty", "pact", "agreement", "accord", "deal", "convention", "alliance", "protocol", "charter")
+    + r")\b(?!\s+(?:on|of|with|between)\b)", re.I)
+
+#: An act that has not happened is no event ("will ratify", "plans to join").
+TREATY_FUTURE = re.compile(r"\b(will|would|plans? to|planning to|intends? to|hopes? to|expected to|"
+                           r"could|(?-i:may)|might|set to|aims? to|wants? to|threaten\w* to|vowed to|"
+                           r"considering|proposed|proposal to|refused to|declined to|yet to|"
+                           r"has not|have not|did not|never|urg\w*|called on|calls on|called for|"
+                           r"demand\w*|pressed|pressing)\b", re.I)
+
+#: A present-tense act under a condition has not happened ("before the pact is ratified").
+TREATY_CONDITION = re.compile(r"\b(before|until|unless|once|if|when|pending)\b[^,.;]{0,40}\b(is|are|gets|get)\s+$",
+                              re.I)
+
+
+#: A treaty event that points back to a treaty named earlier ("approved its withdrawal").
+TREATY_BACK_EVENT = re.compile(r"\b(ratif\w+|suspend\w*|suspension|withdrawal|withdr[ae]w from|"
+                               r"acce(?:ded|ssion)|invok\w+|anniversary)\b", re.I)
