@@ -44,7 +44,7 @@ _INNER_VERB = re.compile(r"(?<![\w-])(?!(?:unnamed|unidentified|armed|united|ret
 _ADVERBIAL = re.compile(r"(\s+(?:on|in|late|early|last)\s+\w+(?:\s+\w+)?|\s+also|\s+separately|"
                         r"\s+now|\s+previously|\s+earlier|\s+later|\s+has|\s+have|\s+had)+$", re.I)
 # "officials in Port Vela": a capitalised place after a speaker noun is part of the speaker.
-_PLACE_AFTER = re.compile(rf"\b(?:{'|'.join(PLACED_SPEAKERS)})\s+(?:in|from|at)\s+([A-Z][\w'’-]+)(?:\s+\w+){{0,2}}$")
+_PLACE_AFTER = re.compile(rf"\b(?i:{'|'.join(PLACED_SPEAKERS)})\s+(?:in|from|at)\s+([A-Z][\w'’-]+)(?:\s+\w+){{0,2}}$")
 _BOUNDARY = re.compile(r"""[,;:"“”()]|\s[-–—]+\s|\b(?:while|but|whereas|that|and that|as)\s|"""
                        r"""\b(?:said|says|told|tells|reported|stated|added|noted|announced)\s""")
 # "CITY, Feb 11 (Agency) -- ": the dateline names the wire that filed the story, not a source.
@@ -73,7 +73,7 @@ _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "october", "november", "december"}
 # "according to a report from X", "according to figures X released": X is the source.
 _REPORT_OF = re.compile(r"^(?:an?\s+|the\s+)?(?:\w+\s+)?(?:reports?|statements?|figures|data|estimates?|"
-                        r"assessments?|briefings?)\s+(?:(?:from|by|of|released by|issued by)\s+"
+                        r"assessments?|briefings?|counts?|tally|tallies|analysis|study|survey|review|database|tracker)\s+(?:(?:from|by|of|released by|issued by)\s+"
                         r"(?P<who>.+)|(?:that\s+)?(?P<who2>.+?)\s+(?:released|published|issued|gave|"
                         r"provided)\b.*)$", re.I)
 
@@ -90,11 +90,18 @@ class Attribution:
 
 _ACRONYM = re.compile(r"\s*[\(\[][A-Z][A-Za-z.]{1,7}[\)\]]")
 # "an official for X", "a spokesman of X": the body speaks through its official.
-_OFFICIAL_FOR = re.compile(r"^(?:an?|the)\s+(?:\w+\s+)?(?:official|spokes\w+|representative|source)s?\s+"
-                           r"(?:for|of|from|at|with|in)\s+(.+)$", re.I)
+_OFFICIAL_FOR = re.compile(r"^(?:an?|the)\s+(?:\w+\s+)?(?:official|spokes\w+|representative)s?\s+"
+                           r"(?P<prep>for|of|from|at|with|in)\s+(.+)$", re.I)
 # "analysts at the X Institute": the institution is the source.
 _EXPERTS_AT = re.compile(r"^(?:\w+\s+)?(?:analysts?|experts?|researchers?|scholars?|economists?)\s+at\s+"
                          r"(?:the\s+)?(.+)$", re.I)
+_DESCRIBED = re.compile(r"^(?:the\s+)?(?:\S+\s+)?\S+-(?:linked|backed|run|owned|controlled|led|allied|aligned|"
+                       r"affiliated|based|funded|supported|sponsored|armed)\s+(?=[A-Z])")
+# A lowercase title and a capitalised name after it: the name alone.
+_TITLE_BEFORE_NAME = re.compile(rf"(?:^|\s)(?-i:[a-z]+)\s+((?:[A-Z][\w.'’-]+\s+){{1,3}}[A-Z][\w'’-]+)$")
+# "A report by X circulated in July": the report's author speaks.
+_DOCUMENT_BY = re.compile(r"^(?:an?|the)\s+(?:\w+\s+)?(?:report|statement|assessment|count|study|analysis|"
+                          r"review|survey|tally)\s+(?:by|from|of)\s+(.+?)\s+(?:[a-z]+ed)\b.*$", re.I)
 # "NIS statements", "Western assessments": the owner of the report is the source.
 _OWNED_REPORT = re.compile(r"(?:^|\s)((?:[A-Z][\w.'’-]*\s+)+)(?:statements?|reports?|estimates?|"
                            r"assessments?|figures|data|briefings?)$")
@@ -104,9 +111,20 @@ def _clean(phrase: str | None) -> str | None:
     if phrase is None:
         return None
     phrase = phrase.strip()
-    official = _OFFICIAL_FOR.match(phrase) or _EXPERTS_AT.match(phrase)
-    if official and re.search(r"[A-Z]", official.group(1)):
-        phrase = official.group(1)
+    document = _DOCUMENT_BY.match(phrase)
+    if document:
+        phrase = document.group(1)
+    official = _OFFICIAL_FOR.match(phrase)
+    if official and official.group("prep").lower() in ("in", "at") and not AGENT_HEAD.search(official.groups()[-1]):
+        official = None  # "an official in <town>": where an unnamed person speaks, not a body
+    official = official or _EXPERTS_AT.match(phrase)
+    if official and re.search(r"[A-Z]", official.groups()[-1]):
+        phrase = official.groups()[-1]
+    # "the Moscow-backed X", "the state-run Y": a description in front of the name.
+    phrase = _DESCRIBED.sub("", phrase.strip())
+    titled = _TITLE_BEFORE_NAME.search(phrase)
+    if titled and AGENT_HEAD.fullmatch(phrase[:titled.start(1)].split()[-1]):
+        phrase = titled.group(1)  # "coast guard spokesman Ana Ruiz": the person is the most specific name
     owned = _OWNED_REPORT.search(phrase)
     if owned:
         phrase = owned.group(1)
@@ -135,6 +153,11 @@ def _is_agent(phrase: str | None) -> bool:
     return bool(AGENT_HEAD.search(words[-1]))
 
 
+# Heads that name no one even when capitalised at a sentence's start; "the Kremlin" is a name.
+_GENERIC_BODIES = frozenset({"ministry", "agency", "department", "office", "committee", "commission", "council",
+                             "government", "mission", "command", "directorate", "bureau", "service"})
+
+
 def is_back_reference(phrase: str) -> bool:
     """'it', 'the agency', 'the official', 'the two ministries': names no one by itself.
 
@@ -143,7 +166,10 @@ def is_back_reference(phrase: str) -> bool:
     words = phrase.split()
     if PRONOUN.match(phrase) or DOCUMENT.match(phrase):
         return True
-    return (words[0].lower() == "the" and all(w[:1].islower() for w in words[1:])
+    # A sentence's first word is capitalised whatever it is: "The Ministry notes" points back,
+    # while "the Bureau" inside a sentence is a body's name.
+    generic = _GENERIC_BODIES if words[0] == "The" else frozenset()
+    return (words[0].lower() == "the" and all(w[:1].islower() or w.lower() in generic for w in words[1:])
             and bool(AGENT_HEAD.search(words[-1])))
 
 
@@ -154,6 +180,8 @@ def _subject_before(sentence: str, verb_start: int) -> str | None:
 
 
 _APPOSITION = re.compile(r"^(a|an|the)\s+([\w'’-]+\s+){0,3}(of|for|at|on|in|with)\b|^(a|an)\s+|"
+                         # a title: "the Pentagon press secretary", "Russia's security council secretary"
+                         r"^(?:(?:the)\s+|[A-Z][\w.'’-]*(?:'s|’s)\s+)(?:[\w.'’-]+\s+){0,4}?(?-i:[a-z])[\w-]*$|"
                          r"^the\s+(?:[\w'’-]+\s+){1,3}(?:that|which|who|set up|formed|run|created|founded|led)\b|"
                          r"^(an?|the)\s+(?:[\w'’-]+\s+){0,5}(think tank|agency|group|body|outlet|"
                          r"newspaper|broadcaster|daily|service|unit|organi[sz]ation)$", re.I)
@@ -284,10 +312,12 @@ def attribute(sentence: str) -> Attribution:
         if cited:
             return Attribution(cited, relay, True)
     if according:
-        report = _REPORT_OF.match(according.group(1))
+        quoted = re.match(r"^(.+?)\s+(?:quoted|cited)\s+by\s+(.+)$", according.group(1))
+        report = _REPORT_OF.match(quoted.group(1) if quoted else according.group(1))
         name = _clean(_first_of(report.group("who") or report.group("who2") if report
-                                else according.group(1)))
-        relay = next((s for s, v, _, _ in subjects if v in ("reported", "reports")), None)
+                                else quoted.group(1) if quoted else according.group(1)))
+        relay = _named(quoted.group(2)) if quoted else \
+            next((s for s, v, _, _ in subjects if v in ("reported", "reports")), None)
         if name and _is_agent(name):
             return Attribution(name, relay if relay != name else None, True)
     contrast = _CONTRAST_OWNER.search(sentence)

@@ -21,12 +21,13 @@ from summarizer.vocabulary import (
     CASUALTIES_AS_OBJECT,
     CASUALTY_VERB_BEFORE,
     CASUALTY_WORDS,
+    DEPLOYED_BY_NAME,
     HELD_BEFORE,
     LIVES_AFTER,
     NOT_A_DEPLOYMENT_AFTER,
     NOT_A_DEPLOYMENT_BEFORE,
-    NOUN_PHRASE_END,
     NOT_PEOPLE,
+    NOUN_PHRASE_END,
     PERSON_NOUN,
     PERSON_SUFFIX,
     POLICE_NOUN,
@@ -36,8 +37,10 @@ from summarizer.vocabulary import (
     TROOP_LIMIT,
     TROOP_NOUN,
     TROOP_NUMBER_OF,
+    TROOP_PRESENCE_AT,
     TROOP_TOTAL_TO,
     UNIT_NOUN,
+    WAVE_OF,
     FigureLabel,
 )
 
@@ -52,12 +55,19 @@ _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared\b|—|\b
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!(?:On|In|At|By|Since|From|Monday|Tuesday|Wednesday|Thursday|"
                           r"Friday|Saturday|Sunday|Another|Some|About|Around|Nearly|Almost|Only|Over|Roughly|"
                           r"Just|All|The|Those|These|Up|Under|Fewer|More|Less)\b)[A-Z][\w'’]*[ -]$")
+# A figure that is part of the casualty figure before it: "26 people, including 14 soldiers".
+_PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s*$", re.I)
+# The second object of the verb that governed the figure before: "<noun phrase> and".
+_SECOND_OBJECT = re.compile(r"^[\s\w'’-]{0,40}?\b(?:and|as well as)\s+$", re.I)
+# A verb of its own after the figure takes it out of the earlier verb's reach ("and 300 troops were sent").
+_OWN_VERB = re.compile(r"\b(?:were|was|are|is|have|has|had|will|would)\b|" + SENT.pattern, re.I)
+_SAME_QUANTITY = re.compile(r"\b(?:the (?:figure|number|total|count|estimate)|it)\b[^,;]{0,30}$", re.I)
 # Modifiers between a figure and the noun it counts: "40 more Ruritanian border guards".
 _MODIFIERS = re.compile(r"^\s*(?:(?:more|other|additional|further|extra|of|the|its|their|his|her|our|"
                         r"[A-Z][\w.'’-]*|[a-z]+(?:al|ary|ic|ed|ive|ian|ish|ese|an|ing|-\w+))\s+){0,4}")
 _SHARE = re.compile(
     r"\b(half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters)\s+of\s+"
-    r"(?:whom|them|those)\b[^.;]{0,40}?\b(killed|dead|died|wounded|injured|captured)", re.I)
+    r"(?:whom|them|those)\b[^.;]{0,40}?\b(killed|dead|died|wounded|injured|captured|fatal)", re.I)
 _FRACTIONS = {"half": 1 / 2, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
               "a quarter": 1 / 4, "one quarter": 1 / 4, "three quarters": 3 / 4}
 
@@ -122,10 +132,11 @@ def _read_label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: 
     before = sentence[prev_end:phrase.start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     before_clause = before[breaks[-1].end():] if breaks else before
-    if ARMY_SIZE_BEFORE.search(before_clause) and counts == "people":
+    if ARMY_SIZE_BEFORE.search(before_clause) and counts == "people" and not DEPLOYED_BY_NAME.match(after):
         return "other"  # an army's size, whatever later words say of its losses
+    # "N casualties, a third of them fatal": the share is a second figure, not what N counts.
     after_label = "killed" if LIVES_AFTER.match(after) else _casualty_label(
-        CASUALTIES_AS_OBJECT.sub(" ", after_clause))
+        _SHARE.sub(" ", CASUALTIES_AS_OBJECT.sub(" ", after_clause)))
     # The verb that governs the figure decides first: "the raid killed 40 people and wounded 90".
     for verb_label, verb in CASUALTY_VERB_BEFORE:
         if verb.search(before_clause):
@@ -139,7 +150,8 @@ def _read_label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: 
         label = _casualty_label(before_clause[-80:])
         if label:
             return label
-    if troop_after and (TROOP_LIMIT.search(before_clause[-90:]) or NOT_A_DEPLOYMENT_BEFORE.search(before_clause)
+    if troop_after and (TROOP_LIMIT.search(before_clause[-90:])
+                        or (NOT_A_DEPLOYMENT_BEFORE.search(before_clause) and not DEPLOYED_BY_NAME.match(after))
                         or NOT_A_DEPLOYMENT_AFTER.match(after)):
         return "other"  # a ceiling, an army's size, a force on alert or leaving: not a deployment
     if troop_after and POLICE_NOUN.search(troop_after.group(0)) and not SENT.search(sentence):
@@ -148,6 +160,10 @@ def _read_label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: 
         return "troops"
     if TROOP_TOTAL_TO.search(before_clause) and counts is None:
         return "troops"  # "its garrison has grown to roughly N": the force's size now
+    if WAVE_OF.search(before_clause) and counts is None:
+        return "troops"  # "a second contingent of around N followed"
+    if TROOP_PRESENCE_AT.search(before_clause) and counts is None and not TROOP_LIMIT.search(before_clause[-90:]):
+        return "troops"  # "put the force's presence there at about N"
     if TROOP_NUMBER_OF.search(before_clause):
         # "put the number of its troops there at 3,000"; "caps the number of troops at N" is a limit
         return "other" if TROOP_LIMIT.search(before_clause[-90:]) else "troops"
@@ -168,8 +184,19 @@ def label_figures(sentence: str) -> list[Figure]:
         prev_end = phrases[i - 1].end if i else 0
         next_start = phrases[i + 1].start if i + 1 < len(phrases) else len(sentence)
         label = _label(sentence, phrase, prev_end, next_start)
-        if label == "other" and figures and figures[-1].label not in ("troops", "other"):
-            between = sentence[prev_end:phrase.start]
+        between = sentence[prev_end:phrase.start]
+        after_casualty = bool(figures) and figures[-1].label not in ("troops", "other")
+        after = sentence[phrase.end:next_start]
+        people = label == "troops" or _counts(after) == "people"
+        if label in ("troops", "other") and after_casualty and people and _PART_OF.search(between):
+            label = "other"  # "killed 26 people, including 14 soldiers": a part of the toll
+        elif label in ("troops", "other") and after_casualty and people and _SECOND_OBJECT.match(between) \
+                and not _OWN_VERB.search(after):
+            label = figures[-1].label  # "killed 40 militants and 12 soldiers": one verb, two objects
+        elif label == "other" and figures and figures[-1].label == "troops" and _counts(after) is None \
+                and _CLAUSE_BREAK.search(between) and _SAME_QUANTITY.search(between):
+            label = "troops"  # "X put the force at 11,000, while Y says the figure is nearer 12,000"
+        elif label == "other" and after_casualty:
             if _CLAUSE_BREAK.search(between) and not UNIT_NOUN.match(sentence[phrase.end:]):
                 label = figures[-1].label
         figures.append(Figure(phrase, label))

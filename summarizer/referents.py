@@ -16,7 +16,7 @@ import re
 
 from summarizer.attribution import AGENT_HEAD, DOCUMENT, PERSON, PRONOUN, attribute, is_back_reference
 from summarizer.names import normalise_name
-from summarizer.vocabulary import NOT_SPEAKERS, SPEAKER_HEADS
+from summarizer.vocabulary import NOT_SPEAKERS, PERSON_TITLES, SPEAKER_HEADS
 
 __all__ = ["MAX_OPTIONS", "referent_options", "resolve"]
 
@@ -88,6 +88,7 @@ def resolve(phrase: str, earlier: list[str], text_before: str = "") -> str | Non
     statement" points to the last speaker of all.
     """
     names = [n for n in reversed(earlier) if not is_back_reference(n)]
+    phrase = phrase.lower() if is_back_reference(phrase) else phrase  # "The Ministry notes" at a sentence start
     document = DOCUMENT.match(phrase)
     if document and text_before:
         # "X issued a statement ... The statement said": the document's author.
@@ -101,10 +102,12 @@ def resolve(phrase: str, earlier: list[str], text_before: str = "") -> str | Non
             bodies = [n for n in names if not (PERSON.fullmatch(n) and not AGENT_HEAD.search(n))]
             names = bodies or names
         return names[0] if names else None
-    if re.search(r"\bspokes(?:man|woman|person)$", phrase, re.I) and text_before:
-        # "the spokesman" is the spokesperson the article named last ("army spokesman Col. Ana
-        # Ruiz", "Ana Ruiz, a spokeswoman for ...").
-        named = [m.group(1) or m.group(2) for m in _NAMED_SPOKESPERSON.finditer(text_before)]
+    if _TITLE_HEAD.search(phrase) and text_before:
+        # "the spokesman", "the press secretary": the holder of that title the article named last
+        # ("army spokesman Col. Ana Ruiz", "Ana Ruiz, the ministry's press secretary").
+        title = re.sub(r"spokes(?:man|woman|person)$", "spokes(?:man|woman|person)",
+                       re.escape(re.sub(r"^(?:the|that|this)\s+", "", phrase.strip(), flags=re.I)))
+        named = [m.group(1) or m.group(2) for m in _named_holder(title).finditer(text_before)]
         if named:
             return named[-1].strip()
     found = _kindred(phrase, names)
@@ -140,10 +143,15 @@ def _titled_name(phrase: str, text_before: str) -> str | None:
 
 
 _TITLED = r"(?:(?:Col|Lt|Gen|Brig|Maj|Capt|Adm|Sgt|Cmdr|Dr|Mr|Ms|Mrs)\.?\s+|(?:Colonel|General|Major|Captain|Admiral|" \
-          r"Lieutenant|Brigadier|Commander)\s+)*"
-_NAMED_SPOKESPERSON = re.compile(
-    rf"\bspokes(?:man|woman|person),?\s+({_TITLED}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})"
-    rf"|({_TITLED}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}}),\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}spokes(?:man|woman|person)")
+          r"Lieutenant|Brigadier|Commander|Rear|Vice)\s+)*"
+_TITLE_HEAD = re.compile(rf"^(?:the|that|this)\s+(?:[\w'’-]+\s+){{0,2}}(?:{'|'.join(PERSON_TITLES)})$", re.I)
+
+
+def _named_holder(title: str) -> re.Pattern[str]:
+    """A person named with ``title`` before or after the name: "spokesman Col. Ana Ruiz",
+    "Ana Ruiz, a spokeswoman for ...", "Ana Ruiz, the Pentagon press secretary"."""
+    name = rf"((?-i:{_TITLED}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}}))"
+    return re.compile(rf"\b{title},?\s+{name}|{name},\s+(?:an?|the)\s+(?:[\w'’.-]+\s+){{0,3}}{title}\b", re.I)
 
 
 def _kindred(phrase: str, names: list[str]) -> str | None:

@@ -107,3 +107,38 @@ def test_documents_and_descriptions_resolve_to_who_wrote_them():
     # a news agency is not "the agency" that made the estimate
     assert resolve("the agency", ["Norland's Intelligence Service", "the Norland news agency Wire"]) \
         == "Norland's Intelligence Service"
+
+
+@pytest.mark.parametrize("sentence, name, via", [
+    # a possessive title between the name and its verb
+    ("Ilka Dorn, Norland's deputy foreign minister, said on a trip to Lisk that 900 sappers would follow.",
+     "Ilka Dorn", None),
+    ("Brig. Gen. Tomas Vell, the navy's spokesman, told Radio Orvel that 14 raiders were shot dead.",
+     "Brig. Gen. Tomas Vell", "Radio Orvel"),
+    # an unnamed person in a place speaks as written; a person's title gives way to the name
+    ("A port official in Sarvik, who was not authorised to speak, said 11 bodies had been recovered.",
+     "A port official in Sarvik", None),
+    ("Gunfire from a patrol boat wounded three fishermen near the reef, Tessalian navy spokeswoman "
+     "Mira Osk wrote on X.", "Mira Osk", None),
+    # sources quoted by an outlet; a count or a report by a body
+    ("Dravia keeps about 5,000 soldiers in the south, according to military sources quoted by the "
+     "Norland Wire.", "military sources", "Norland Wire"),
+    ("The militia has up to 900 fighters, according to a tally by the Orvel Institute for Peace Studies.",
+     "the Orvel Institute for Peace Studies", None),
+    ("A study by Norland researchers published in May put the toll at 460.", "Norland researchers", None),
+    # a description in front of a name is not part of it
+    ("Separately, the Dravia-backed Marsh Front said it had killed 30 guards.", "Marsh Front", None),
+    ("Vell recalled that a drone had wounded nine sailors in the spring.", "Vell", None),
+    ("Officials in Port Sarvik said 30 were killed.", "Officials in Port Sarvik", None),
+])
+def test_attributions_around_titles_and_descriptions(sentence, name, via):
+    said = attribute(sentence)
+    assert (said.name, said.via) == (name, via)
+
+
+def test_a_title_points_back_to_its_holder_and_a_capitalised_body_to_its_full_name():
+    before = ("Rear Adm. Lena Kvist, the Norland navy press secretary, opened the briefing. "
+              "The Estavian Ministry of Interior issued figures. ")
+    assert resolve("the press secretary", [], before) == "Rear Adm. Lena Kvist"
+    assert is_back_reference("The Ministry") and not is_back_reference("the Bureau")
+    assert resolve("The Ministry", [], before) == "Estavian Ministry of Interior"

@@ -50,3 +50,43 @@ def test_a_figure_the_reader_has_already_met_is_no_new_claim():
     # the same words with no earlier mention: the figure is the claim
     fresh = without_restatements(label_figures(sentence), sentence, "The navy gave no figures.")
     assert [f.phrase.text for f in fresh if f.label == "troops"] == ["2,700", "400"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # one verb, two objects: both are losses
+    ("Marsh Front gunmen said they had slain 31 guards and 19 Tessalian sailors near the dam.",
+     [("31", "killed", False), ("19", "killed", False)]),
+    # a part of a toll is not a deployment
+    ("The blast at the depot killed at least 40 people, including 12 conscripts.",
+     [("at least 40", "killed", False), ("12", "other", False)]),
+    # a verb of its own after the second figure takes it out of the first verb's reach
+    ("The raid killed 15 insurgents and 600 troops were flown to the valley afterwards.",
+     [("15", "killed", False), ("600", "troops", False)]),
+    # captives held by the other side
+    ("Footage from Orvel showed the three Dravian soldiers held by the militia.",
+     [("three", "captured", False)]),
+    # the size of an army, a base's capacity, a fighting group: nobody sent
+    ("Valmora today keeps roughly 85,000 men and women in uniform.", [("roughly 85,000", "other", False)]),
+    ("Once finished, the airfield will be capable of housing some 7,500 personnel.",
+     [("some 7,500", "other", False)]),
+    ("Their raids came in groups of 15 to 25 fighters.", [("15 to 25", "other", False)]),
+    # a force there now is a running total
+    ("Norland has some 4,400 soldiers in the two provinces, officials say.",
+     [("some 4,400", "troops", True), ("two", "other", False)]),
+    ("Roughly 650 Estavian soldiers currently serve at the Lisk barracks.", [("Roughly 650", "troops", True)]),
+    ("Observers put the brigade's presence near Lisk at about 3,300.", [("about 3,300", "troops", True)]),
+    # the same quantity in a rival's words
+    ("Observers put the brigade's presence near Lisk at about 3,300, while Orvel radio says the number "
+     "is closer to 4,000 once cooks and drivers are counted.",
+     [("about 3,300", "troops", True), ("4,000", "troops", False)]),
+    # a mission's peacekeepers are deployed by name; an army's soldiers are its size
+    ("The observer mission says it fields about 2,900 peacekeepers from 30 nations.",
+     [("about 2,900", "troops", True), ("30", "other", False)]),
+    ("A third wave of around 1,200 followed in the autumn.", [("around 1,200", "troops", False)]),
+    # a quoted verb still governs its figure; a share of a toll is a second figure
+    ('The garrison said it had "liquidated" more than 70 raiders.', [("more than 70", "killed", False)]),
+    ("Monitors put the militia's losses, dead and wounded together, at some 1,800, about half of them "
+     "fatal.", [("some 1,800", "killed_or_wounded", False)]),
+])
+def test_what_a_figure_counts_beyond_its_noun(sentence, expected):
+    assert labelled(sentence) == expected

@@ -496,3 +496,29 @@ def test_whose_losses_from_the_figures_own_noun_phrase(sentence: str, expected: 
     from summarizer.figures import whose
 
     assert [whose(sentence, f) for f in label_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # signing a decree or a law that ratifies is the ratification, not a signing of the treaty
+    ("President Arlo Venn signed a decree on Friday ratifying the Marsh Water Accord, state radio said.",
+     ["ratified"]),
+    ("Days after the Saeima had backed the accord by 61 votes, Venn set her signature on the enabling "
+     "law that ratifies it.", ["ratified", "ratified"]),
+    # a legislature taking its state out of a convention; consultations requested under an article
+    ("Deputies voted in March to take Valmora out of the Lisk Convention on cluster munitions.",
+     ["withdrawn"]),
+    ("Norland yesterday requested talks among the allies under Article 4 of the Orvel Treaty.", ["invoked"]),
+])
+def test_treaty_events_read_through_instruments_and_legislatures(sentence: str, expected: list[str]) -> None:
+    assert [action for action, _ in treaty_events(sentence)] == expected
+
+
+def test_a_contract_and_a_name_that_is_no_treaty_give_no_treaty_record() -> None:
+    from summarizer.strategies.cited_treaties import names_a_treaty
+    from summarizer.vocabulary import COMMERCIAL
+    assert COMMERCIAL.search("Valmora's procurement office signed a deal with Orvel Aerospace for 40 jets.")
+    assert not COMMERCIAL.search("The two states signed a defence pact on Monday.")
+    text = ("The alliance will hold its Lisk Shield exercise next month. The New ORVEL arms treaty "
+            "expires in May; ORVEL limits launchers.")
+    assert names_a_treaty("New ORVEL", text) and names_a_treaty("Orvel Treaty", text)
+    assert not names_a_treaty("Lisk Shield exercise", text)

@@ -60,3 +60,10 @@ def test_a_titled_body_resolves_the_back_reference_without_the_model():
     assert resolve("the foreign ministry", ["Observers"], before) == "Oslavia's Ministry of Foreign Affairs"
     assert resolve("the health ministry", ["Observers"], before) is None
     assert resolve("the ministry", ["Observers"], "Ministry staff met. ") is None
+
+
+def test_a_question_in_the_article_claims_nothing_and_is_not_asked_about():
+    article = Article.from_text("r2", "Q: Will more Norland troops be sent to the coast?\n\n"
+                                      "A: Norland sent 400 more troops to the coast on Monday.\n")
+    asked = [t.sentence.text for t in plan(article)]
+    assert asked == ["A: Norland sent 400 more troops to the coast on Monday."]

@@ -17,6 +17,10 @@ ARTICLE = ("Norland's Defence Intelligence Service (DIS) said on Monday that 300
     ("analysts at the Institute for Conflict Studies", "analyst"),
     ("military intelligence chief Ada Vos", "military"),
     ("presidential adviser Lev Ott", "government"),
+    # one person or a few, left unnamed, whatever body they belong to
+    ("a source in the Estavian navy", "unnamed"),
+    ("two Norland officials", "unnamed"),
+    ("Norland officials", "government"),
 ])
 def test_kind_from_the_name(name, kind):
     assert infer_kind(name) == kind

@@ -113,8 +113,8 @@ def plan(article: Article) -> list[SentenceTask]:
     treaty_names: set[str] = set()
     for sentence in article.sentences:
         text = sentence.text
-        if INJECTION.search(text):
-            continue
+        if INJECTION.search(text) or text.rstrip(" \"'”’)").endswith("?"):
+            continue  # an instruction to the model, or a question: neither claims anything
         figures = without_restatements(without_breakdowns(label_figures(text)), text,
                                        " ".join(x.text for x in article.sentences[:sentence.index]))
         named = bool(TREATY_NOUN.search(text) or MEMBERSHIP_ACT.search(text))

@@ -18,15 +18,26 @@ from summarizer.figures import Figure, derived_share, whose
 from summarizer.grounding import span_evidence
 from summarizer.kinds import CASUALTY_FIELDS
 from summarizer.names import normalise_name
-from summarizer.records import CasualtyEstimate, Count, Source, TreatyReference, TroopDeployment
+from summarizer.records import (
+    CasualtyEstimate,
+    Count,
+    Source,
+    TreatyReference,
+    TroopDeployment,
+)
 from summarizer.sources import infer_kind
-from summarizer.strategies.cited_answers import dates_of, not_echoed, verbatim_in_article
-from summarizer.strategies.cited_treaties import sentence_treaties, treaty_events
+from summarizer.strategies.cited_answers import (
+    dates_of,
+    not_echoed,
+    verbatim_in_article,
+)
 from summarizer.strategies.cited_plan import (
     SentenceTask,
     resolved_back_reference,
     uses_article_words,
 )
+from summarizer.strategies.cited_treaties import sentence_treaties, treaty_events
+from summarizer.vocabulary import PRESENCE_AFTER, PRESENCE_BEFORE
 
 __all__ = ["attributed_sources", "build_records", "cumulative", "merge_follow_ups", "treaty_events"]
 
@@ -97,24 +108,39 @@ def cumulative(sentence: str, figure: Figure | None = None) -> bool:
     """A running total ("since the war began", "have been deployed" with no time window)?
 
     A figure tied to a time window ("last year", "in March") is one wave, and so is
-    one marked as new ("another 3,000", "1,000 more"). With ``figure``, only its own
+    one marked as new ("another 3,000", "1,000 more"). A force that is there now ("has some
+    N soldiers in", "N currently serve at", "put its presence at N") is a total. With ``figure``, only its own
     clause is read: "sent another 3,000, adding to the 11,000 sent since ..." holds a
     wave and a total.
     """
     if figure is not None:
         start, end = figure.phrase.start, figure.phrase.end
         clause = _clause(sentence, start, end)
+        clause_start = sentence.find(clause)
         marked_new = _WAVE_BEFORE.search(sentence[max(0, start - 40):start]) or \
             _WAVE_AFTER.match(sentence[end:])
         if marked_new and not re.search(r"\btotal\b", clause, re.I):
             return False
         if _TOTAL_CUE.search(clause) or re.search(r"\b(adding to|bringing)\b", clause, re.I):
             return True
+        # A force there now ("has some N soldiers in", "N soldiers currently serve at") is a total.
+        if PRESENCE_BEFORE.search(sentence[clause_start:start]) or PRESENCE_AFTER.match(sentence[end:]):
+            return True
         sentence = clause
     if _TOTAL_CUE.search(sentence):
         return True
     windows = [d for d in find_date_phrases(sentence) if not d.text.lower().startswith("since")]
     return bool(_PERFECT.search(sentence)) and not windows
+
+
+def _sole_date(sentence: str, ref: dt.date | None) -> str | None:
+    """The one date a casualty sentence gives, when the model gave none ("said on Sunday that ...").
+
+    An estimate's date is when it was made or what it refers to, and a sentence with one date
+    phrase has no other candidate; "since ..." opens a period and dates no estimate.
+    """
+    phrases = [d for d in find_date_phrases(sentence) if not d.text.lower().startswith("since")]
+    return dates_of(phrases[0].text, ref)[0] if len(phrases) == 1 else None
 
 
 def _role(sentence: str, figure: Figure | None) -> str | None:
@@ -168,7 +194,7 @@ def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, art
         named = next((w for w in (whose(s.text, f) for f in group) if w), None)
         out["casualty_estimates"].append(CasualtyEstimate(
             force=named or not_echoed(get("force"), article) or "unspecified",
-            as_of=start, source=group_source, evidence=evidence, **counts))
+            as_of=start or _sole_date(s.text, ref), source=group_source, evidence=evidence, **counts))
     out["treaty_references"] = sentence_treaties(task, treaty, article, ref, evidence, earlier_treaty)
     return out
 

@@ -18,7 +18,9 @@ from summarizer.strategies.cited_answers import CLAUSE_SPLIT, dates_of, not_echo
 from summarizer.strategies.cited_plan import SentenceTask, TreatyAnswer, uses_article_words
 from summarizer.vocabulary import (
     ANY_TROOPS,
+    COMMERCIAL,
     MEMBERSHIP_ACT,
+    SIGNED_INSTRUMENT,
     TREATY_ACTIONS,
     TREATY_CONDITION,
     TREATY_EVENT_NOUN,
@@ -30,7 +32,7 @@ from summarizer.vocabulary import (
     TREATY_WORD,
 )
 
-__all__ = ["sentence_treaties", "treaty_events", "treaty_phrase", "treaty_records", "without_restatements"]
+__all__ = ["names_a_treaty", "sentence_treaties", "treaty_events", "treaty_phrase", "treaty_records", "without_restatements"]
 
 
 def sentence_treaties(task: SentenceTask, treaty: Any | None, article: Article, ref: dt.date | None,
@@ -40,8 +42,10 @@ def sentence_treaties(task: SentenceTask, treaty: Any | None, article: Article, 
     # A treaty name the sentence does not write is the prompt's example echoed back: no record.
     # A sentence that only points back ("approved its withdrawal") may name a treaty written earlier.
     named_in = article.text[:s.end] if task.treaty_named_before else s.text
+    if COMMERCIAL.search(s.text):
+        return []  # a contract with a price or a company: trade, not a treaty between states
     if treaty is not None and treaty.treaty and not_echoed(treaty.treaty, article) \
-            and uses_article_words(treaty.treaty, named_in):
+            and uses_article_words(treaty.treaty, named_in) and names_a_treaty(treaty.treaty, article.text):
         return treaty_records(treaty, s.text, evidence, article, ref)
     if task.treaty and treaty_events(s.text):
         # The model's name is not the sentence's: the sentence's own wording names the treaty,
@@ -68,6 +72,20 @@ def sentence_treaties(task: SentenceTask, treaty: Any | None, article: Article, 
                            for r in records]
             return records
     return []
+
+
+def names_a_treaty(name: str, text: str) -> bool:
+    """A treaty's name has a treaty noun ("the Ottawa Convention"), or is a proper name the
+    article writes beside one ("New START ... the treaty"). "The Dacian exercise", "a
+    moratorium" or a peacekeeping mission's acronym, named in a treaty sentence, are not treaties.
+    """
+    if TREATY_NOUN.search(name):
+        return True
+    words = name.split()
+    if not words or not words[-1][:1].isupper():
+        return False
+    return any(TREATY_NOUN.search(text[max(0, m.start() - 40):m.end() + 40])
+               for m in re.finditer(re.escape(name), text))
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
@@ -145,8 +163,9 @@ def treaty_events(sentence: str) -> list[tuple[TreatyAction, int]]:
             if action == "signed" and (
                     re.search(r"anniversary of\s+(?:the\s+|its\s+)?$|years since\b[^.;]{0,60}$",
                               sentence[:match.start()], re.I)
-                    or re.match(r"\w*\s+into law\b", sentence[match.end():], re.I)):
-                continue  # the signing an anniversary counts from; a bill "signed into law"
+                    or re.match(r"\w*\s+into law\b", sentence[match.end():], re.I)
+                    or SIGNED_INSTRUMENT.match(sentence[match.end():])):
+                continue  # the signing an anniversary counts from; a bill "signed into law"; a decree
             if action == "acceded" and match.group().lower().startswith("join") and not _JOINS_A_TREATY.match(
                     sentence[match.end():match.end() + 60]):
                 continue  # "joining neighbours who ..." joins no treaty

@@ -7,10 +7,12 @@ import re
 from summarizer.vocabulary.common import FigureLabel, words
 
 __all__ = [
+    "DEPLOYED_BY_NAME", "WAVE_OF",
+    "PRESENCE_AFTER", "PRESENCE_BEFORE",
     "ANY_TROOPS", "ARMY_SIZE_BEFORE", "CASUALTIES_AS_OBJECT", "CASUALTY_VERB_BEFORE", "CASUALTY_WORDS",
     "HELD_BEFORE", "LIVES_AFTER", "NEW_WAVE", "NOT_A_DEPLOYMENT_AFTER", "NOT_A_DEPLOYMENT_BEFORE", "NOT_PEOPLE",
     "NOUN_PHRASE_END", "ONE_PERSON", "PERSON_NOUN", "PERSON_SUFFIX", "POLICE_NOUN", "REDEPLOY", "RELEASED",
-    "RELEASED_AFTER", "SENT", "TROOP_LIMIT", "TROOP_NOUN", "TROOP_NUMBER_OF", "TROOP_TOTAL_TO", "UNIT_NOUN",
+    "RELEASED_AFTER", "SENT", "TROOP_LIMIT", "TROOP_NOUN", "TROOP_NUMBER_OF", "TROOP_PRESENCE_AT", "TROOP_TOTAL_TO", "UNIT_NOUN",
     "UNSIZED", "WAVE_NOUN"
 ]
 
@@ -24,7 +26,9 @@ CASUALTY_WORDS: tuple[tuple[FigureLabel, re.Pattern[str]], ...] = (
         "dead and injured") + r")\b", re.I)),
     ("captured", re.compile(r"\b(" + words(
         "captured", "taken prisoner", r"prisoners?( of war)?", "POWs?", "surrendered", r"hostages?",
-        r"captives?", "held captive", "abducted", "kidnapped", "taken captive") + r")\b", re.I)),
+        r"captives?", "held captive", "abducted", "kidnapped", "taken captive",
+        # held by the other side: "two soldiers held by the army", "detained by border guards"
+        r"(?:held|detained|seized) by", "in (?:the )?custody of") + r")\b", re.I)),
     ("killed", re.compile(r"\b(" + words(
         "killed", "dead", "died", r"deaths?", "lost their lives", r"fatalit\w*", "death toll", "toll",
         "slain", "perished", "lost their life", "fatal", "fatally wounded", "fatally injured", "bodies",
@@ -39,10 +43,11 @@ CASUALTY_VERB_BEFORE: tuple[tuple[FigureLabel, re.Pattern[str]], ...] = (
     ("killed", re.compile(r"\b(" + words("killed", "kill", "kills", "killing", "lost", "loses", "lose", "losing",
                                          "slew", "claimed the lives of", "eliminated", "eliminating",
                                          "neutralised", "neutralized", "neutralising", "neutralizing",
-                                         "liquidated", "bodies of", "the bodies of") + r")\s*$", re.I)),
-    ("wounded", re.compile(r"\b(" + words("wounded", "injured", "injuring", "wounding") + r")\s*$", re.I)),
+                                         "liquidated", "bodies of", "the bodies of", "executed", "executing",
+                                         "massacred", "murdered", "beheaded") + r")[\"”’']?\s*$", re.I)),
+    ("wounded", re.compile(r"\b(" + words("wounded", "injured", "injuring", "wounding") + r")[\"”’']?\s*$", re.I)),
     ("captured", re.compile(r"\b(" + words("captured", "capturing", "abducted", "kidnapped")
-                            + r")\s*$", re.I)),
+                            + r")[\"”’']?\s*$", re.I)),
 )
 
 #: "claimed 1,500 lives": lives a figure counts are lives lost.
@@ -111,7 +116,11 @@ UNIT_NOUN = re.compile(
 #: A limit on troop numbers is not a deployment: "raise the ceiling to N", "a cap of N troops".
 TROOP_LIMIT = re.compile(r"\b(" + words(
     "ceiling", "cap", "caps", "capped", "limit", "limits", "limited", "maximum", "quota",
-    "may keep", "may station", "allowed to", "permitted to", "under (its|the) terms") + r")\b", re.I)
+    "may keep", "may station", "allowed to", "permitted to", "under (its|the) terms",
+    # a base's capacity is no one sent: "capable of housing N personnel", "room for N troops"
+    "capable of housing", "capable of hosting", "able to house", "able to host", "can house", "can host",
+    "could house", "could host", "room for", "capacity (?:of|for)", "accommodate", "accommodating")
+    + r")\b", re.I)
 
 #: Troops that are not being sent anywhere: an army's size, a force on alert, a force leaving.
 #: An army's standing size: never troops sent, nor its losses ("which can field N soldiers").
@@ -141,7 +150,9 @@ NOT_A_DEPLOYMENT_BEFORE = re.compile(r"\b(" + words(
     r"(?:forces|army|military|navy) (?:total|totals|totalling|totaling|number|numbers)",
     # soldiers trained, raised or taken out are not soldiers sent somewhere
     "trained", "training", "train", "has trained", "recruited", "recruiting", "mobilised", "mobilized",
-    "mobilising", "mobilizing", "called up", "conscripted", "drafted", "evacuated", "evacuating", "evacuate")
+    "mobilising", "mobilizing", "called up", "conscripted", "drafted", "evacuated", "evacuating", "evacuate",
+    # the size of a fighting group is how troops fight, not a wave sent: "attacked in groups of N"
+    "groups of", "teams of", "squads of", "units of", "columns of")
     + r")\b[^,;]{0,25}$", re.I)
 NOT_A_DEPLOYMENT_AFTER = re.compile(r"^[^,;]{0,60}?\b(" + words(
     r"on (high |heightened |full )?(alert|standby|readiness|notice)", "on stand-by",
@@ -150,7 +161,7 @@ NOT_A_DEPLOYMENT_AFTER = re.compile(r"^[^,;]{0,60}?\b(" + words(
     "returned home", "left the country", "were cut", "will be cut", "would be cut", "out of",
     "went missing", "are missing", "were missing", "remain missing", "are unaccounted for",
     # an army's standing size, or soldiers trained rather than sent
-    "active-duty", "active duty", r"active (?:personnel|troops|soldiers|servicemen|service members|members)",
+    "active-duty", "active duty", "in uniform", "under arms", r"active (?:personnel|troops|soldiers|servicemen|service members|members)",
     "in reserve", r"(?:had |have |has )?completed (?:their |its )?training",
     "graduated",
     # troops on parade are on show, not sent anywhere
@@ -165,7 +176,21 @@ TROOP_NUMBER_OF = re.compile(r"\b(number|total|strength|size)\s+of\b[^,;]{0,60}?
 #: Words that end the noun phrase after a figure: the figure counts no noun of its own ("killed 40").
 NOUN_PHRASE_END = frozenset(
     "were was is are be been being had have has will would could may might in on at and or to from by "
-    "for with during after before since over under as who which that said says than more of".split())
+    "for with during after before since over under as who which that said says than more of once when if "
+    "because unless although though including excluding".split())
+#: Troops whose very name says they are deployed: a mission "fields N peacekeepers" is a presence, not
+#: an army's size.
+DEPLOYED_BY_NAME = re.compile(r"^\s*(?:[\w'’-]+\s+){0,2}?(?:peacekeepers|peacekeeping troops|blue helmets)\b", re.I)
+#: "a second contingent of around N": the figure counts the contingent's troops.
+WAVE_OF = re.compile(r"\b(?:contingent|wave|batch|detachment|rotation|deployment)\s+of\s*$", re.I)
+#: "put North Korea's presence there at about N": a force's size, with no noun after the figure.
+TROOP_PRESENCE_AT = re.compile(r"\b(presence|contingent|garrison|deployment)\b[^,;.]{0,60}?\bat\s*$", re.I)
+#: A force that is there now, not a wave on its way: a running total ("cumulative").
+#: "X has some N soldiers in Y", "N soldiers currently serve at Y", "its presence ... at N".
+PRESENCE_BEFORE = re.compile(r"\b(?:has|have|keeps?|kept|maintains?|maintained|stations|fields|currently|"
+                             r"presence|there are|there were)\b[^,;]{0,50}$", re.I)
+PRESENCE_AFTER = re.compile(r"^[^,;]{0,50}?\b(?:currently|at present|serve|serves|serving|are stationed|"
+                            r"is stationed|are based|is based|remain|remains|are present|are now)\b", re.I)
 #: "the contingent has since grown to N": a force's new size, with no noun after the figure.
 TROOP_TOTAL_TO = re.compile(r"\b(contingent|force|deployment|mission|presence|garrison)\b[^,;.]{0,40}?\b(grown|grew|"
                             r"risen|rose|increased|swelled|reached|expanded)\s+to\s*$", re.I)
@@ -187,7 +212,7 @@ WAVE_NOUN = re.compile(r"\b(troops|soldiers|forces|personnel|contingent|units?|s
                        r"reinforcements|fighters|battalions?|brigades?|group|wave|rotation|detachment|"
                        r"operators|trainers|instructors|advisers|advisors|engineers|specialists)\b", re.I)
 SENT = re.compile(r"\b(sen[dt]\w*|deploy\w*|dispatch\w*|transport\w*|arriv\w*|rotat\w*|crossed|"
-                  r"moved|flown|shipped|airlifted|sailed)\b", re.I)
+                  r"moved|flown|shipped|airlifted|sailed|reached|landed|poured)\b", re.I)
 # Not after "the": "the extra forces" points back to a wave already told; "for the first time" is
 # no wave at all.
 NEW_WAVE = re.compile(r"(?<!\bthe )(?<!\bthose )(?<!\bthese )\b(additional|more|new|another|fresh|further|extra)\b"
@@ -195,7 +220,8 @@ NEW_WAVE = re.compile(r"(?<!\bthe )(?<!\bthose )(?<!\bthese )\b(additional|more|
 #: Police are a deployment only when they are sent somewhere: "has 10,000 officers" is a force's size.
 POLICE_NOUN = re.compile(r"\b(officers|police|policemen|policewomen)\s*$", re.I)
 #: The article says outright that the size is not given: "whose number he did not give".
-UNSIZED = re.compile(r"\bwhose (number|size|strength)\b|\b(undisclosed|unspecified|unknown|"
-                     r"unconfirmed) number\b|\bdid not (give|disclose|say|specify|reveal) (how many|"
-                     r"the (number|size))\b", re.I)
+UNSIZED = re.compile(r"\bwhose (number|size|strength)\b|\b(number|size|strength) of which\b|"
+                     r"\b(undisclosed|unspecified|unknown|unconfirmed) number\b|"
+                     r"\b(?:did not|without) (give|giving|disclose|disclosing|say|saying|specify|specifying|"
+                     r"reveal|revealing) (how many|the (number|size))\b", re.I)
 REDEPLOY = re.compile(r"\bredeploy\w*|\bwithdr[ae]w\w*", re.I)

@@ -7,6 +7,7 @@ import re
 from summarizer.vocabulary.common import words
 
 __all__ = [
+    "PERSON_TITLES",
     "AUDIENCES", "NOT_SPEAKERS", "PLACED_SPEAKERS", "PLURAL_SPEAKERS", "REPORTING_NOUNS", "REPORTING_VERBS",
     "SOURCE_KIND_WORDS", "SPEAKER_HEADS", "SPEAKING_DOCUMENTS"
 ]
@@ -15,7 +16,10 @@ __all__ = [
 
 #: What kind of source a name is, from its words, first match wins (``sources.infer_kind``).
 SOURCE_KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("unnamed", re.compile(r"\b(unidentified|unnamed|anonymous|undisclosed|sources? (familiar|close))\b", re.I)),
+    ("unnamed", re.compile(r"\b(unidentified|unnamed|anonymous|undisclosed|sources? (familiar|close))\b|"
+                           # one person, or a few, left unnamed: "a source in the army", "two officials"
+                           r"^(?:an?|one|two|three|four|five|several|some)\s+(?:[\w.'’-]+\s+){0,3}?"
+                           r"(?:officials?|sources?|diplomats?|officers?)\b", re.I)),
     ("intelligence_agency", re.compile(r"\b(intelligence (service|agency|agencies|services|sources?|officials?|community)|"
                                        r"intelligence (bureau|directorate)|"
                                        r"spy (agency|service|chief)|security service)\b", re.I)),
@@ -59,7 +63,8 @@ REPORTING_VERBS = (
     "acknowledged", "suggested", "suggests", "concluded", "found", "showed", "shows", "calculated", "counted",
     "informed", "briefed", "testified", "indicating", "saying", "showing", "suggesting", "estimating",
     "quoted", "voted", "approved", "decided", "gave", "disputed", "documented", "documents", "recorded",
-    "records", "tallied", "verified", "verifies", "counts", "count", "reporting")
+    "records", "tallied", "verified", "verifies", "counts", "count", "reporting", "recalled", "recalls",
+    "explained", "insisted", "asserted", "argued", "conceded", "admitted")
 #: Reporting verbs that are also nouns ("the claims were", "its estimates of").
 REPORTING_NOUNS = frozenset({"claims", "reports", "estimates", "estimate", "states", "notes", "puts", "shows",
                              "put", "records", "documents"})
@@ -69,7 +74,8 @@ PLURAL_SPEAKERS = (
     "authorities", "diplomats", "groups", r"organi[sz]ations")
 #: Speakers that take a place after them as part of their name ("officials in <town>").
 PLACED_SPEAKERS = (
-    "officials", "sources", "diplomats", "residents", "witnesses", "authorities", "police", "commanders",
+    "officials", "official", "sources", "source", "diplomats", "diplomat", "residents", "witnesses", "authorities",
+    "police", "commanders",
     "doctors", "medics", "analysts", "mission", "missions", "office", "embassy", "commission", "delegation")
 #: The head noun of a phrase that can speak for itself.
 SPEAKER_HEADS = (
@@ -81,7 +87,14 @@ SPEAKER_HEADS = (
     "media", "press", "news", "rebels", "militants", "insurgents", "militia", "monitors", "observers",
     "residents", "witnesses", "diplomats", "medics", "doctors", "hospital", "council", "league", "charity",
     "association", "union", "mission", "coalition", "commission", "organi[sz]ation", "movement", "party",
-    "delegation", "guard", "brigade", "battalion", "unit")
+    "delegation", "guard", "brigade", "battalion", "unit",
+    # office holders: "the press secretary said", "the envoy told reporters"
+    "secretary", "envoy", "ambassador", "governor", "mayor", "prosecutor", "director", "adviser", "advisor",
+    "representative", "coordinator", "commissioner")
+#: Titles a person holds: "the press secretary" points back to the person named with that title.
+PERSON_TITLES = (r"spokes(?:man|woman|person)", "secretary", "minister", "envoy", "ambassador", "governor", "mayor",
+                 "commander", "chief", "director", "adviser", "advisor", "prosecutor", "representative",
+                 "coordinator", "commissioner", "president", "official", "general")
 #: Documents that speak for their last named author ("the statement said").
 SPEAKING_DOCUMENTS = ("statement", "report", "assessment", "estimate", "briefing", "post", "filing", "document",
                       "figures")

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from summarizer.vocabulary.common import words
 
 __all__ = [
+    "COMMERCIAL", "SIGNED_INSTRUMENT",
     "LEGISLATURES", "MEMBERSHIP_ACT", "TREATY_ACTIONS", "TREATY_BACK_EVENT", "TREATY_CONDITION",
     "TREATY_EVENT_NOUN", "TREATY_FUTURE", "TREATY_NAME_STOP", "TREATY_NOUN", "TREATY_POINTS_BACK",
     "TREATY_SAME_ACT", "TREATY_WORD"
@@ -58,22 +59,33 @@ TREATY_ACTIONS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     # A legislature's approval is its state's ratification.
     "ratified": re.compile(r"\b(ratif\w+|(?:parliament|chambers?|assembly|senate|lawmakers|legislature|congress|"
                            r"deputies|MPs|legislators|(?-i:" + LEGISLATURES + r"))\b[^.;,]{0,60}?\b(?:approv\w+|"
-                           r"endors\w+)(?!\s+(?:its|their|the)\s+(?:withdrawal|suspension|exit|denunciation)))\b",
+                           r"endors\w+|backed|passed|adopted)(?!\s+(?:its|their|the)\s+(?:withdrawal|suspension|exit|denunciation)))\b",
                            re.I),
     "suspended": re.compile(r"\b(suspend\w*|suspension|in abeyance|froze|frozen|freezes|freeze|"
                             r"halt\w* (?:its |their |the )?(?:participation|implementation|compliance|application)|"
                             r"(?:stop\w*|ceas\w*) (?:implementing|applying|complying with))\b", re.I),
     "withdrawn": re.compile(r"\b(withdr[ae]w\w*|withdrawal|quit|quits|quitting|pull(?:ed|s|ing)? out of|"
                             r"leave|left|leaves|leaving|exit(?:ed|s|ing)?|walked away from|revok\w+|"
-                            r"renounc\w+|denounc\w+|tore up)\b", re.I),
+                            r"renounc\w+|denounc\w+|tore up|"
+                            # "voted to take the country out of the convention"
+                            r"(?:take|took|taken|taking|pull|pulled|pulling|bring|brought)\s+(?:[\w'’-]+\s+){0,3}out of)\b",
+                            re.I),
     "acceded": re.compile(r"\b(acce(?:ded|des|ssion|de|ding)|joined|joins|joining|became (?:an? |the |its )?"
                           r"(?:[\w'’-]+\s+){0,3}?members?|admitted)\b", re.I),
     # Acting "under Article N" invokes it: "ordered the deployment under Article 4".
     "invoked": re.compile(r"\b(invok\w+|invocation|trigger\w*|activat\w+|(?:ordered|sent|deployed|dispatched|"
-                          r"justified|acted|responded)\b[^.;]{0,60}?\b(?:under|citing) Article \d+)\b", re.I),
+                          r"justified|acted|responded|requested|sought|convened|called)\b[^.;]{0,60}?\b(?:under|citing) Article \d+)\b", re.I),
     "signed": re.compile(r"\b(sign\w*|concluded|conclude|agreed|inked|struck|sealed|brokered|"
                          r"forged|reached)\b", re.I),
 })
+#: Signing a domestic instrument is not signing the treaty: "signed a decree ratifying the pact",
+#: "set her signature on the law that ratifies it".
+SIGNED_INSTRUMENT = re.compile(r"^\w*\s+(?:(?:to|on)\s+)?(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w'’-]+\s+){0,2}?"
+                               r"(?:decree|law|bill|order|ordinance|instruments?|legislation|resolution)\b", re.I)
+#: A commercial deal is not a treaty between states: a contract or a sale, or a company on the other side.
+COMMERCIAL = re.compile(r"\b(?:contract|contracts|purchase|procurement|export order|arms sale|arms deal)\b|"
+                        r"(?-i:[A-Z][\w-]*) (?-i:Inc|Corp|Corporation|Ltd|plc|GmbH|AG|Metals|Aerospace|Industries|"
+                        r"Systems|Dynamics|Motors|Holdings|Mining|Technologies|Shipbuilding)\b", re.I)
 #: Words that end a treaty's descriptive name on its left ("froze *the* 1998 fisheries pact").
 TREATY_NAME_STOP = frozenset(
     "the a an its their his her this that these those of to from with by on in and or for at as was "
