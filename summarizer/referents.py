@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Sequence
+
 from summarizer.attribution import AGENT_HEAD, DOCUMENT, PERSON, PRONOUN, attribute, is_back_reference
+from summarizer.grammar import Phrase, subjects
 from summarizer.names import normalise_name
 from summarizer.vocabulary import NOT_SPEAKERS, PERSON_TITLES, SPEAKER_HEADS
 
@@ -79,15 +82,19 @@ def referent_options(phrase: str, earlier_sentences: list[str], text_before: str
     return tuple(options)
 
 
-def resolve(phrase: str, earlier: list[str], text_before: str = "") -> str | None:
+def resolve(phrase: str, earlier: list[str], text_before: str = "",
+            earlier_sentences: Sequence[str] = ()) -> str | None:
     """The earlier named source a back-reference points to, latest first.
 
     "the agency" points to the last speaker whose name has "agency" (or a kindred
     word) in it, else to the last name written before that ends the same way
     ("the defence ministry" -> "Valmoran defence ministry"); a pronoun or "the
-    statement" points to the last speaker of all.
+    statement" points to the last speaker of all. With ``earlier_sentences``, a pronoun
+    ("it", "he") points first to the nearest subject of the right kind (``salient``).
     """
-    names = [n for n in reversed(earlier) if not is_back_reference(n)]
+    # "people close to the group" names no one when "the group" is what is being resolved.
+    names = [n for n in reversed(earlier) if not is_back_reference(n)
+             and not (len(phrase.split()) > 1 and phrase.lower() in n.lower())]
     phrase = phrase.lower() if is_back_reference(phrase) else phrase  # "The Ministry notes" at a sentence start
     document = DOCUMENT.match(phrase)
     if document and text_before:
@@ -98,6 +105,9 @@ def resolve(phrase: str, earlier: list[str], text_before: str = "") -> str | Non
         if issued:
             return issued[-1].group(1).strip()
     if PRONOUN.match(phrase) or document:
+        nearest = salient(phrase, earlier_sentences) if _SALIENT.match(phrase) else None
+        if nearest:
+            return nearest
         if phrase.lower() in ("it", "its"):  # "it" is a body, not the person quoted last
             bodies = [n for n in names if not (PERSON.fullmatch(n) and not AGENT_HEAD.search(n))]
             names = bodies or names
@@ -123,6 +133,44 @@ def resolve(phrase: str, earlier: list[str], text_before: str = "") -> str | Non
     return found
 
 
+_SALIENT = re.compile(r"^(it|its|he|she|his|her)$", re.I)
+# Head words of a subject that is a person by what they do, named or not ("the RSF's leader").
+_PERSON_HEAD = re.compile(rf"^(?:{'|'.join(PERSON_TITLES)}|leader|head|chief|member|officer|soldier)s?$", re.I)
+
+
+def salient(pronoun: str, earlier_sentences: Sequence[str]) -> str | None:
+    """The nearest earlier subject a pronoun can stand for, read from each sentence's parse.
+
+    A subject is the most prominent thing a sentence speaks of, and a pronoun in the next
+    sentences most often takes it up: "he"/"she" a person the entity recogniser names, "it" a
+    body (never a person, nor a plural such as "officials"). Sentences are searched nearest first, main clause first; a subject
+    that is itself a pronoun or a back-reference is passed over.
+    """
+    personal = pronoun.lower() in ("he", "she", "his", "her")
+    for sentence in reversed(earlier_sentences):
+        for subject in subjects(sentence):
+            name = _subject_name(subject)
+            if name is None or is_back_reference(name) or NOT_SPEAKERS.match(name):
+                continue
+            if personal and subject.entity == "PERSON":
+                return name
+            if not personal and subject.entity != "PERSON" and not _PERSON_HEAD.match(subject.head) \
+                    and not subject.plural \
+                    and (AGENT_HEAD.search(subject.head) or subject.entity in ("ORG", "NORP", "GPE")):
+                return name
+    return None
+
+
+def _subject_name(subject: Phrase) -> str | None:
+    """The name a subject phrase gives: its named entity when its head is one ("the banned X
+    Army" -> "X Army"), else the phrase without its article; None for a pronoun or a phrase
+    with no capitalised word."""
+    if subject.pronoun:
+        return None
+    name = _LEADING.sub("", subject.entity_text or subject.text)
+    return name if re.search(r"[A-Z]", name) else None
+
+
 def _titled_name(phrase: str, text_before: str) -> str | None:
     """The last proper name written before whose head word is the back-reference's head:
     "the ministry" -> "the Federal Ministry of Defence", "the defence ministry" -> "Ministry of
@@ -134,7 +182,8 @@ def _titled_name(phrase: str, text_before: str) -> str | None:
     name = re.compile(rf"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){{0,3}}{head.capitalize()}"
                       rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){{0,3}})?)")
     for match in reversed(list(name.finditer(text_before))):
-        found = re.sub(r"^(?:The|A|An|This|That|Its|Their)\s+", "", match.group(1).strip())
+        # A name never runs over a line break: "PRESS RELEASE\nFederal Ministry" is a heading and a name.
+        found = re.sub(r"^(?:The|A|An|This|That|Its|Their)\s+", "", match.group(1).strip().split("\n")[-1])
         if len(found.split()) < 2:
             continue  # "Ministry officials", "The Ministry" at a sentence start: no name
         if all(w.lower() in found.lower() for w in words[1:-1]):

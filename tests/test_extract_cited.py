@@ -95,8 +95,8 @@ def test_back_reference_names_the_model_invents_are_dropped_not_re_asked():
     guess = {"source": "Invented Agency", "via": None, "force": "Estavian soldiers", "when": None}
     backend = FakeBackend(scripted({1: guess}))
     cas = run(backend, BACK_REFERENCE).records.casualty_estimates[0]
-    # "It" points back to "officials", the last speaker the article names.
-    assert cas.source.name == "officials"
+    # "It" points back to the subject before it, Estavia: singular, unlike "officials".
+    assert cas.source.name == "Estavia"
     assert sum(c.sentence == 1 for c in backend.calls) == 1
 
 

@@ -302,4 +302,5 @@ def summary_model() -> type[BaseModel]:
 def resolved_back_reference(said: str, task: SentenceTask, article: Article) -> str | None:
     earlier = [a.name for a in (attribute(x.text) for x in article.sentences[:task.sentence.index])
                if a.name]
-    return resolve(said, earlier, article.text[:task.sentence.start])
+    return resolve(said, earlier, article.text[:task.sentence.start],
+                   [x.text for x in article.sentences[:task.sentence.index]])

@@ -15,6 +15,7 @@ from summarizer.article import Article
 from summarizer.attribution import attribute, is_back_reference
 from summarizer.dates import find_date_phrases
 from summarizer.figures import Figure, derived_share, whose
+from summarizer.grammar import claim_speaker
 from summarizer.grounding import span_evidence
 from summarizer.kinds import CASUALTY_FIELDS
 from summarizer.names import normalise_name
@@ -37,9 +38,9 @@ from summarizer.strategies.cited_plan import (
     uses_article_words,
 )
 from summarizer.strategies.cited_treaties import sentence_treaties, treaty_events
-from summarizer.vocabulary import PRESENCE_AFTER, PRESENCE_BEFORE
+from summarizer.vocabulary import PRESENCE_AFTER, PRESENCE_BEFORE, REPORTING_VERBS
 
-__all__ = ["attributed_sources", "build_records", "cumulative", "merge_follow_ups", "treaty_events"]
+__all__ = ["attributed_sources", "build_records", "claim_source", "cumulative", "merge_follow_ups", "treaty_events"]
 
 _ROLE = re.compile(r"\b(engineers|deminers|sappers|infantry(?:men)?|marines|paratroopers|commandos|"
                    r"special forces|mercenaries|conscripts|recruits|instructors|trainers|advisers|"
@@ -86,6 +87,29 @@ def attributed_sources(task: SentenceTask, facts: Any | None, article: Article) 
     second = _source(_speaker(second_name, get("source2"), task, article), said.via,
                      article) if second_name else None
     return [first, second or first]
+
+
+_SPEAKING = frozenset(v for v in REPORTING_VERBS if " " not in v)
+
+
+def claim_source(sentence: str, figure: Figure | None, sources: list[Source | None]) -> Source | None:
+    """Which of a sentence's two speakers owns one figure's claim, read from the parse.
+
+    "X put the force at 5,000, while Y says it is nearer 6,000": the order of the figures
+    does not say whose each is (a troop figure and a toll, or two waves, can share a
+    sentence); the reporting verb that governs each figure does. None when the sentence has
+    one speaker, or the parse names neither.
+    """
+    first, second = sources
+    if figure is None or first is None or second is None or first == second:
+        return None
+    phrase = claim_speaker(sentence, figure.phrase.start, _SPEAKING)
+    said = normalise_name(phrase.text) if phrase else ""
+    for source in (first, second):
+        name = normalise_name(source.name)
+        if said and name and (f" {name} " in f" {said} " or f" {said} " in f" {name} "):
+            return source
+    return None
 
 
 _TOTAL_CUE = re.compile(r"\b(since|in total|so far|to date|altogether|overall|in all|cumulative\w*|"
@@ -179,7 +203,7 @@ def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, art
             troops=figure.phrase.count if figure else None, start=start, end=end,
             destination=destination, role=_role(s.text, figure),
             cumulative=figure is not None and cumulative(s.text, figure),
-            source=source, evidence=evidence))
+            source=claim_source(s.text, figure, sources) or source, evidence=evidence))
     for n, group in enumerate(task.casualty_groups):
         counts: dict[str, Count] = {}
         for figure in group:
@@ -188,7 +212,7 @@ def build_records(task: SentenceTask, facts: Any | None, treaty: Any | None, art
                 derived = derived_share(s.text, figure.phrase.count)
                 if derived and derived[0] in CASUALTY_FIELDS:
                     counts.setdefault(derived[0], derived[1])
-        group_source = sources[min(n, 1)]
+        group_source = claim_source(s.text, group[0], sources) or sources[min(n, 1)]
         # Whose losses: the figure's own words when they say ("killed 32 <group> soldiers"); the
         # model's reading of the article only where they do not ("lost 300 men").
         named = next((w for w in (whose(s.text, f) for f in group) if w), None)
