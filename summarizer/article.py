@@ -30,6 +30,21 @@ _TRUNCATED = re.compile(r"(\.\.\.|…)\s*$")
 # A photo credit in brackets at the end of a line ("(Staff/Agency Images)", "(Photo: ...)").
 _CAPTION = re.compile(r"\([^()]*\b(Images|Photo|Photograph|Pictures|File photo)\b[^()]*\)\s*$", re.I)
 _MIN_WORDS = 8
+# A caption, credit or media label opening a line: "Photo: ...", "Photo caption: ...", "Video | ...".
+_CAPTION_LABEL = re.compile(r"^\s*(?:photo|picture|image|caption|pictured|file photo|top photo|main image|video|"
+                            r"watch|listen|graphic|map)(?:\s+(?:caption|credit))?\s*[:|]", re.I)
+# A sign-up prompt to the reader, wherever the page puts it (a live blog repeats them mid-page).
+_SIGN_UP = re.compile(r"^\s*(?:sign up|subscribe|register)\b|\bin your inbox\b|"
+                      r"\bjoin (?:more than |over )?[\d,]+ (?:other )?(?:readers|subscribers)\b", re.I)
+# The label of a box the page sets apart ("KEY FIGURES", "NEWSLETTER | Desk", "Key developments"):
+# the box runs to the next blank line.
+_BOX_LABEL = re.compile(r"^\s*(?:key (?:figures|facts|developments|points|numbers)|in numbers|by the numbers|"
+                        r"at a glance|fact ?box|also on our site|more on this story|newsletter|"
+                        r"editor'?s note|sponsored|advertisement)\b", re.I)
+_BOX_LABEL_WORDS = 8
+# A rule of ===, ---, ***: two of them a few lines apart frame a box.
+_RULE = re.compile(r"^\s*([=\-*_~#])\1{2,}\s*$")
+_BOX_LINES = 6
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {
@@ -90,9 +105,26 @@ def _is_body_paragraph(line: str) -> bool:
     stripped = line.strip()
     if len(stripped.split()) < _MIN_WORDS or _TRUNCATED.search(stripped):
         return False
-    if _CAPTION.search(stripped):
+    if _CAPTION.search(stripped) or _CAPTION_LABEL.match(stripped) or _SIGN_UP.search(stripped):
         return False
     return bool(_PROSE_END.search(stripped))
+
+
+def _boxed_lines(lines: list[str]) -> set[int]:
+    """Lines inside a box the page sets apart from the body: after a box label up to the next
+    blank line, or between two rules (``====``) a few lines apart. The body goes on after it."""
+    boxed: set[int] = set()
+    rules = [i for i, line in enumerate(lines) if _RULE.match(line)]
+    for first, second in zip(rules, rules[1:]):
+        if second - first <= _BOX_LINES:
+            boxed.update(range(first, second + 1))
+    for i, line in enumerate(lines):
+        if _BOX_LABEL.match(line) and (len(line.split()) <= _BOX_LABEL_WORDS or "|" in line):
+            j = i
+            while j < len(lines) and lines[j].strip():
+                boxed.add(j)
+                j += 1
+    return boxed
 
 
 @dataclass
@@ -111,11 +143,13 @@ class Article:
         """Find the body paragraphs of ``text`` and split them into sentences."""
         sentences: list[Sentence] = []
         pos = 0
-        for line in text.splitlines(keepends=True):
+        lines = text.splitlines(keepends=True)
+        boxed = _boxed_lines(lines)
+        for number, line in enumerate(lines):
             line_start, pos = pos, pos + len(line)
             if _END_MARKERS.match(line) and len(line.split()) <= 6 and sentences:
                 break
-            if not _is_body_paragraph(line):
+            if number in boxed or not _is_body_paragraph(line):
                 continue
             begin = line_start + len(line) - len(line.lstrip())
             prefix = _DATE_PREFIX.match(line)

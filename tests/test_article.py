@@ -42,3 +42,35 @@ def test_split_sentences_offsets():
 def test_numbered_view():
     article = Article.from_text("a", "First sentence of the body is here. Second sentence follows it now.")
     assert article.numbered().splitlines()[1].startswith("[1] Second")
+
+
+FURNITURE = """VALMORA CITY -- Valmoran engineers finished the bridge over the Lisk river on Monday, the ministry said.
+
+Photo caption: Villagers cross the old ford near Orvel; the flood last spring displaced 4,000 people.
+
+Get the Morning Desk in your inbox every weekday - join 80,000 readers.
+
+KEY FIGURES
+Soldiers on the border: about 12,000 according to the ministry of defence.
+
+====================
+NEWSLETTER | Border Watch
+Every Friday we count the convoys: last month 300 trucks crossed the Lisk river.
+====================
+
+The ministry said a second bridge would open in the autumn if the weather held up.
+"""
+
+
+def test_captions_sign_up_prompts_and_boxes_are_not_body_and_the_body_goes_on_after_them():
+    texts = [s.text for s in Article.from_text("a", FURNITURE).sentences]
+    assert texts == [
+        "VALMORA CITY -- Valmoran engineers finished the bridge over the Lisk river on Monday, the ministry said.",
+        "The ministry said a second bridge would open in the autumn if the weather held up.",
+    ]
+
+
+def test_a_body_sentence_that_mentions_subscribers_or_a_photo_stays():
+    text = ("Countries that subscribe to the accord sent 300 observers, the mission said on Friday.\n"
+            "A photo released by the army showed 40 soldiers at the crossing near the Orvel dam.\n")
+    assert len(Article.from_text("a", text).sentences) == 2
