@@ -31,7 +31,7 @@ _TRUNCATED = re.compile(r"(\.\.\.|…)\s*$")
 _CAPTION = re.compile(r"\([^()]*\b(Images|Photo|Photograph|Pictures|File photo)\b[^()]*\)\s*$", re.I)
 _MIN_WORDS = 8
 # A caption, credit or media label opening a line: "Photo: ...", "Photo caption: ...", "Video | ...".
-_CAPTION_LABEL = re.compile(r"^\s*(?:photo|picture|image|caption|pictured|file photo|top photo|main image|video|"
+_CAPTION_LABEL = re.compile(r"^\s*[\[(]?\s*(?:photo|picture|image|caption|pictured|file photo|top photo|main image|video|"
                             r"watch|listen|graphic|map)(?:\s+(?:caption|credit))?\s*[:|]", re.I)
 # A sign-up prompt to the reader, wherever the page puts it (a live blog repeats them mid-page).
 _SIGN_UP = re.compile(r"^\s*(?:sign up|subscribe|register)\b|\bin your inbox\b|"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.grammar import counted_noun, governing_verb
 from summarizer.numbers import NumberPhrase, find_number_phrases
 from summarizer.records import Count
 from summarizer.vocabulary import (
@@ -22,8 +23,10 @@ from summarizer.vocabulary import (
     CASUALTY_VERB_BEFORE,
     CASUALTY_WORDS,
     DEPLOYED_BY_NAME,
+    HAS_BEFORE,
     HELD_BEFORE,
     LIVES_AFTER,
+    LOCATED_AFTER,
     NOT_A_DEPLOYMENT_AFTER,
     NOT_A_DEPLOYMENT_BEFORE,
     NOT_PEOPLE,
@@ -68,6 +71,8 @@ _MODIFIERS = re.compile(r"^\s*(?:(?:more|other|additional|further|extra|of|the|i
 _SHARE = re.compile(
     r"\b(half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters)\s+of\s+"
     r"(?:whom|them|those)\b[^.;]{0,40}?\b(killed|dead|died|wounded|injured|captured|fatal)", re.I)
+_AND = re.compile(r"^[^,;]{0,50}?\s(?:and|with|plus)\s+$", re.I)
+_SHARE_OF = re.compile(r"^\s*(?:of|per ?cent|percent|%)\b", re.I)
 _FRACTIONS = {"half": 1 / 2, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
               "a quarter": 1 / 4, "one quarter": 1 / 4, "three quarters": 3 / 4}
 
@@ -137,6 +142,17 @@ def _read_label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: 
     # "N casualties, a third of them fatal": the share is a second figure, not what N counts.
     after_label = "killed" if LIVES_AFTER.match(after) else _casualty_label(
         _SHARE.sub(" ", CASUALTIES_AS_OBJECT.sub(" ", after_clause)))
+    troop_after = TROOP_NOUN.match(after)
+    noun_end = troop_after.end() if troop_after else 0
+    noun = None if troop_after else counted_noun(sentence, phrase.start)
+    if noun and not _SHARE_OF.match(after) and noun in after:
+        # "200 Marines arrived": the parse finds the noun the capital hid from the word patterns
+        troop_after = TROOP_NOUN.match(" " + noun.lower())
+        noun_end = after.index(noun) + len(noun)
+    if after_label and troop_after and SENT.fullmatch(governing_verb(sentence, phrase.start) or ""):
+        # "Colombia sent 5,000 soldiers ..., after an offensive left dozens dead": the dead belong to
+        # another clause; the figure's own verb sends troops.
+        after_label = None
     # The verb that governs the figure decides first: "the raid killed 40 people and wounded 90".
     for verb_label, verb in CASUALTY_VERB_BEFORE:
         if verb.search(before_clause):
@@ -145,7 +161,6 @@ def _read_label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: 
         return "captured"  # "the militia is still holding 31 aid workers"
     if after_label:
         return after_label
-    troop_after = TROOP_NOUN.match(after)
     if not troop_after:
         label = _casualty_label(before_clause[-80:])
         if label:
@@ -154,6 +169,8 @@ def _read_label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: 
                         or (NOT_A_DEPLOYMENT_BEFORE.search(before_clause) and not DEPLOYED_BY_NAME.match(after))
                         or NOT_A_DEPLOYMENT_AFTER.match(after)):
         return "other"  # a ceiling, an army's size, a force on alert or leaving: not a deployment
+    if troop_after and HAS_BEFORE.search(before_clause) and not LOCATED_AFTER.match(after[noun_end:]):
+        return "other"  # "the group, which has an estimated N fighters": its size, not a force anywhere
     if troop_after and POLICE_NOUN.search(troop_after.group(0)) and not SENT.search(sentence):
         return "other"  # "the national police has 10,000 officers": a force's size, nobody sent
     if troop_after:
@@ -193,6 +210,9 @@ def label_figures(sentence: str) -> list[Figure]:
         elif label in ("troops", "other") and after_casualty and people and _SECOND_OBJECT.match(between) \
                 and not _OWN_VERB.search(after):
             label = figures[-1].label  # "killed 40 militants and 12 soldiers": one verb, two objects
+        elif label == "other" and figures and figures[-1].label == "troops" and _counts(after) is None \
+                and _AND.match(between) and LOCATED_AFTER.match(after):
+            label = "troops"  # "3,100 soldiers in Norland and some 400 in Lisk": the noun said once
         elif label == "other" and figures and figures[-1].label == "troops" and _counts(after) is None \
                 and _CLAUSE_BREAK.search(between) and _SAME_QUANTITY.search(between):
             label = "troops"  # "X put the force at 11,000, while Y says the figure is nearer 12,000"

@@ -158,3 +158,34 @@ def _contrasted(clause: Any) -> bool:
 def _speaker_of(verb: Any) -> Phrase | None:
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     return _phrase(subject) if subject is not None else None
+
+
+# From a figure up to the noun it counts, and on to the verb of its clause: modifiers, the
+# noun, a prepositional chain ("some of the 300 soldiers") or a coordination ("killed 40 and
+# wounded 90" keeps 90 under its own verb).
+_TO_VERB = frozenset({"nummod", "quantmod", "compound", "amod", "advmod", "npadvmod", "appos", "nmod",
+                      "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "oprd", "dative", "poss"})
+
+
+def governing_verb(sentence: str, offset: int) -> str | None:
+    """The verb whose clause holds the figure at ``offset``, lowercase as written ("sent" in
+    "Colombia sent 5,000 soldiers ..., after an offensive left dozens dead"), or None."""
+    doc = parse(sentence)
+    token = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
+    while token is not None and token.pos_ not in ("VERB", "AUX"):
+        if token.dep_ not in _TO_VERB or token.head is token:
+            return None
+        token = token.head
+    return token.text.lower() if token is not None else None
+
+
+def counted_noun(sentence: str, offset: int) -> str | None:
+    """The noun the figure at ``offset`` counts, by the parse ("Marines" in "200 Marines arrived",
+    "soldiers" in "5,000 more Estavian soldiers"), or None when it modifies no noun."""
+    doc = parse(sentence)
+    token = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
+    while token is not None and token.dep_ in ("quantmod", "advmod", "compound") and token.head is not token:
+        token = token.head  # "about" / "some" / "5" of "5 million" up to the number's last word
+    if token is None or token.dep_ != "nummod" or token.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return token.head.text

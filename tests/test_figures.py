@@ -90,3 +90,27 @@ def test_a_figure_the_reader_has_already_met_is_no_new_claim():
 ])
 def test_what_a_figure_counts_beyond_its_noun(sentence, expected):
     assert labelled(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the parse finds the noun behind a capital, and the figure's own verb over a later clause's dead
+    ("Some 300 Marines landed at the Lisk airfield before dawn.", [("Some 300", "troops", False)]),
+    ("Norland flew 1,800 soldiers to the delta on Sunday, its army said, after floods there left dozens "
+     "dead.", [("1,800", "troops", False)]),
+    # a group's own size is no force anywhere, unless where they are follows
+    ("The Marsh Front, which has an estimated 2,000 fighters, controls the valley.",
+     [("an estimated 2,000", "other", False)]),
+    ("The militia, a group that its founder says counts some 12,000 recruits, held a parade.",
+     [("some 12,000", "other", False)]),
+    ("Valmora has about 1,300 soldiers in the two border districts.",
+     [("about 1,300", "troops", True), ("two", "other", False)]),
+    # the noun said once for two places
+    ("Norland keeps 3,100 soldiers in Estavia and some 400 in Lisk.",
+     [("3,100", "troops", True), ("some 400", "troops", True)]),
+    # the wounded flown out, and what a treaty allows
+    ("Three of the guards were flown to Lisk for treatment.", [("Three", "other", False)]),
+    ("The pact lets Orvel keep a battalion, far more than the 300 troops it was permitted to keep before.",
+     [("300", "other", False)]),
+])
+def test_what_a_figure_counts_read_from_its_parse(sentence, expected):
+    assert labelled(sentence) == expected

@@ -522,3 +522,23 @@ def test_a_contract_and_a_name_that_is_no_treaty_give_no_treaty_record() -> None
             "expires in May; ORVEL limits launchers.")
     assert names_a_treaty("New ORVEL", text) and names_a_treaty("Orvel Treaty", text)
     assert not names_a_treaty("Lisk Shield exercise", text)
+
+
+def test_another_party_doing_the_same_act_in_a_sentence_of_its_own_is_a_record_for_it() -> None:
+    answer = TreatyAnswer(treaty="Orvel Treaty", parties=["Norland"], actor="Norland")
+    records = _treaty_records_of(
+        "Norland invoked Article 4 of the Orvel Treaty on 2 March. Valmora did so on 3 March, after "
+        "drones crossed its border. Protests followed in the capital.",
+        {"Norland": answer, "Valmora": None, "Protests": None}, raw=True)
+    assert [(r.action, r.actor, r.date) for r in records] == [
+        ("invoked", "Norland", "2026-03-02"), ("invoked", "Valmora", "2026-03-03")]
+
+
+def test_an_announced_withdrawal_is_a_withdrawal_and_a_treaty_on_a_date_points_back() -> None:
+    # the gold rule: a state that announced its withdrawal has withdrawn (the exit taking effect is a second act)
+    assert [a for a, _ in treaty_events("Lisk announced on 3 May that it would leave the Orvel Convention, "
+                                        "and the exit took effect in November.")] == ["withdrawn", "withdrawn"]
+    assert treaty_events("Lisk said it would leave the Orvel Convention if the talks failed.") == []
+    from summarizer.vocabulary import TREATY_POINTS_BACK
+    assert TREATY_POINTS_BACK.search("The senate approved the treaty on 22 May by 60 votes to 30.")
+    assert not TREATY_POINTS_BACK.search("It signed the treaty on conventional forces.")

@@ -37,6 +37,7 @@ from summarizer.vocabulary import (
     MEMBERSHIP_ACT,
     NEW_WAVE,
     REDEPLOY,
+    SAME_ACT_OPENING,
     SENT,
     TREATY_ACTIONS,
     TREATY_BACK_EVENT,
@@ -122,7 +123,7 @@ def plan(article: Article) -> list[SentenceTask]:
             sentence,
             troops=[f for f in figures if f.label == "troops"],
             casualty_groups=_groups([f for f in figures if f.label in CASUALTY_FIELDS]),
-            treaty=named or (treaty_seen and (bool(TREATY_BACK_EVENT.search(text))
+            treaty=named or (treaty_seen and (bool(TREATY_BACK_EVENT.search(text) or SAME_ACT_OPENING.match(text))
                                               or _names_a_known_treaty(text, treaty_names))),
             treaty_named_before=not named and treaty_seen,
         )

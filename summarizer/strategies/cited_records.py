@@ -122,10 +122,15 @@ _WAVE_BEFORE = re.compile(r"\b(another|additional|fresh|further|new|extra|latest
 _WAVE_AFTER = re.compile(r"^\s*(more|additional|extra|new|fresh)\b", re.I)
 
 
+# A comma or semicolon between clauses; the comma inside "3,100" separates no clause.
+_CLAUSE_MARK = re.compile(r";|,(?!\d)|(?<!\d),")
+
+
 def _clause(sentence: str, start: int, end: int) -> str:
-    left = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start)) + 1
-    stops = [i for i in (sentence.find(",", end), sentence.find(";", end)) if i >= 0]
-    return sentence[left:min(stops) if stops else len(sentence)]
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(sentence)]
+    left = max([i for i in marks if i < start], default=-1) + 1
+    right = min([i for i in marks if i >= end], default=len(sentence))
+    return sentence[left:right]
 
 
 def cumulative(sentence: str, figure: Figure | None = None) -> bool:

@@ -12,14 +12,17 @@ from typing import Any
 
 from summarizer.article import Article
 from summarizer.dates import find_date_phrases, is_date_word
+from summarizer.grammar import parse
 from summarizer.names import normalise_name
 from summarizer.records import Evidence, TreatyAction, TreatyReference
 from summarizer.strategies.cited_answers import CLAUSE_SPLIT, dates_of, not_echoed, verbatim_in_article
 from summarizer.strategies.cited_plan import SentenceTask, TreatyAnswer, uses_article_words
 from summarizer.vocabulary import (
+    ANNOUNCED_FUTURE,
     ANY_TROOPS,
     COMMERCIAL,
     MEMBERSHIP_ACT,
+    SAME_ACT_OPENING,
     SIGNED_INSTRUMENT,
     TREATY_ACTIONS,
     TREATY_CONDITION,
@@ -44,6 +47,14 @@ def sentence_treaties(task: SentenceTask, treaty: Any | None, article: Article, 
     named_in = article.text[:s.end] if task.treaty_named_before else s.text
     if COMMERCIAL.search(s.text):
         return []  # a contract with a price or a company: trade, not a treaty between states
+    again = SAME_ACT_OPENING.match(s.text)
+    if again and earlier_treaty is not None and earlier_treaty.action != "mentioned" \
+            and not treaty_events(s.text) and not TREATY_NOUN.search(s.text) and _names_a_party(s.text, again.end("who")):
+        # "Poland did so on 10 September": the last event told, by another party, on its own date.
+        dated = [d for d in find_date_phrases(s.text)]
+        return [earlier_treaty.model_copy(update={
+            "actor": again.group("who"), "evidence": evidence,
+            "date": dates_of(dated[0].text, ref)[0] if dated else None})]
     if treaty is not None and treaty.treaty and not_echoed(treaty.treaty, article) \
             and uses_article_words(treaty.treaty, named_in) and names_a_treaty(treaty.treaty, article.text):
         return treaty_records(treaty, s.text, evidence, article, ref)
@@ -72,6 +83,13 @@ def sentence_treaties(task: SentenceTask, treaty: Any | None, article: Article, 
                            for r in records]
             return records
     return []
+
+
+def _names_a_party(sentence: str, end: int) -> bool:
+    """Whether the sentence's opening words up to ``end`` name a state, a body or a person, by the
+    entity recogniser: "Poland", "the State Duma" can be a treaty's party; "Protests" cannot."""
+    return any(e.label_ in ("GPE", "ORG", "NORP", "PERSON") and e.start_char < end
+               for e in parse(sentence).ents)
 
 
 def names_a_treaty(name: str, text: str) -> bool:
@@ -157,7 +175,8 @@ def treaty_events(sentence: str) -> list[tuple[TreatyAction, int]]:
     found: list[tuple[int, TreatyAction]] = []
     for action, pattern in TREATY_ACTIONS.items():
         for match in pattern.finditer(sentence):
-            if TREATY_FUTURE.search(sentence[max(0, match.start() - 25):match.start()]) \
+            announced = action == "withdrawn" and ANNOUNCED_FUTURE.search(sentence[:match.start()])
+            if (TREATY_FUTURE.search(sentence[max(0, match.start() - 25):match.start()]) and not announced) \
                     or TREATY_CONDITION.search(sentence[max(0, match.start() - 60):match.start()]):
                 continue
             if action == "signed" and (

@@ -7,7 +7,7 @@ import re
 from summarizer.vocabulary.common import FigureLabel, words
 
 __all__ = [
-    "DEPLOYED_BY_NAME", "WAVE_OF",
+    "DEPLOYED_BY_NAME", "HAS_BEFORE", "LOCATED_AFTER", "WAVE_OF",
     "PRESENCE_AFTER", "PRESENCE_BEFORE",
     "ANY_TROOPS", "ARMY_SIZE_BEFORE", "CASUALTIES_AS_OBJECT", "CASUALTY_VERB_BEFORE", "CASUALTY_WORDS",
     "HELD_BEFORE", "LIVES_AFTER", "NEW_WAVE", "NOT_A_DEPLOYMENT_AFTER", "NOT_A_DEPLOYMENT_BEFORE", "NOT_PEOPLE",
@@ -127,6 +127,12 @@ TROOP_LIMIT = re.compile(r"\b(" + words(
 ARMY_SIZE_BEFORE = re.compile(r"\b(" + words(
     r"(?:can|could)(?: still| now| only)? (?:field|muster)", "fields", "fielding", "standing army of",
     "which number", "which numbers", "numbering") + r")\b[^,;]{0,25}$", re.I)
+#: A force's own size, not troops anywhere: "the group, which has an estimated N fighters", "a militia
+#: that counts N recruits" (unless where they are follows the noun: ``LOCATED_AFTER``).
+HAS_BEFORE = re.compile(r"\b(?:has|have|had|counts|count)\s*$", re.I)
+#: Where a force is, right after the noun it is counted by: "has 4,400 soldiers in the south".
+LOCATED_AFTER = re.compile(r"^[\s,]*(?:in|at|on|across|inside|near|along|around|stationed|deployed|based|serving|"
+                           r"posted|garrisoned)\b", re.I)
 #: Captives freed or handed over are no longer held: "freed six hostages", "the release of N prisoners".
 RELEASED = re.compile(r"\b(" + words(
     "freed", "frees", "freeing", "released", "releases", "releasing", "release of", "handed over",
@@ -160,6 +166,10 @@ NOT_A_DEPLOYMENT_AFTER = re.compile(r"^[^,;]{0,60}?\b(" + words(
     r"pulling out|to leave|to withdraw)", "withdrew", "withdrawn", "pulled out", "went home",
     "returned home", "left the country", "were cut", "will be cut", "would be cut", "out of",
     "went missing", "are missing", "were missing", "remain missing", "are unaccounted for",
+    # the wounded flown out, and a treaty's allowance: "flown to the capital for treatment",
+    # "far more than the N troops it is permitted to keep there"
+    "for treatment", "for medical treatment", "to hospital", "to a hospital",
+    r"(?:it |they )?(?:was|were|is|are|be) (?:allowed|permitted|entitled|authori[sz]ed) to",
     # an army's standing size, or soldiers trained rather than sent
     "active-duty", "active duty", "in uniform", "under arms", r"active (?:personnel|troops|soldiers|servicemen|service members|members)",
     "in reserve", r"(?:had |have |has )?completed (?:their |its )?training",
@@ -188,7 +198,7 @@ TROOP_PRESENCE_AT = re.compile(r"\b(presence|contingent|garrison|deployment)\b[^
 #: A force that is there now, not a wave on its way: a running total ("cumulative").
 #: "X has some N soldiers in Y", "N soldiers currently serve at Y", "its presence ... at N".
 PRESENCE_BEFORE = re.compile(r"\b(?:has|have|keeps?|kept|maintains?|maintained|stations|fields|currently|"
-                             r"presence|there are|there were)\b[^,;]{0,50}$", re.I)
+                             r"presence|there are|there were)\b(?:[^,;]|(?<=\d),(?=\d)){0,50}$", re.I)
 PRESENCE_AFTER = re.compile(r"^[^,;]{0,50}?\b(?:currently|at present|serve|serves|serving|are stationed|"
                             r"is stationed|are based|is based|remain|remains|are present|are now)\b", re.I)
 #: "the contingent has since grown to N": a force's new size, with no noun after the figure.
@@ -212,7 +222,7 @@ WAVE_NOUN = re.compile(r"\b(troops|soldiers|forces|personnel|contingent|units?|s
                        r"reinforcements|fighters|battalions?|brigades?|group|wave|rotation|detachment|"
                        r"operators|trainers|instructors|advisers|advisors|engineers|specialists)\b", re.I)
 SENT = re.compile(r"\b(sen[dt]\w*|deploy\w*|dispatch\w*|transport\w*|arriv\w*|rotat\w*|crossed|"
-                  r"moved|flown|shipped|airlifted|sailed|reached|landed|poured)\b", re.I)
+                  r"moved|flown|flew|shipped|airlifted|sailed|reached|landed|poured)\b", re.I)
 # Not after "the": "the extra forces" points back to a wave already told; "for the first time" is
 # no wave at all.
 NEW_WAVE = re.compile(r"(?<!\bthe )(?<!\bthose )(?<!\bthese )\b(additional|more|new|another|fresh|further|extra)\b"

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from summarizer.vocabulary.common import words
 
 __all__ = [
-    "COMMERCIAL", "SIGNED_INSTRUMENT",
+    "ANNOUNCED_FUTURE", "COMMERCIAL", "SAME_ACT_OPENING", "SIGNED_INSTRUMENT",
     "LEGISLATURES", "MEMBERSHIP_ACT", "TREATY_ACTIONS", "TREATY_BACK_EVENT", "TREATY_CONDITION",
     "TREATY_EVENT_NOUN", "TREATY_FUTURE", "TREATY_NAME_STOP", "TREATY_NOUN", "TREATY_POINTS_BACK",
     "TREATY_SAME_ACT", "TREATY_WORD"
@@ -35,7 +35,15 @@ LEGISLATURES = words("Diet", "Duma", "State Duma", "Federation Council", "Knesse
 TREATY_EVENT_NOUN = re.compile(r"(?:ratification|withdrawal|suspension|accession|signing|invocation|"
                                r"approval|exit|anniversary)", re.I)
 #: "X withdrew in April, and Y followed": the same act again, by another party.
-TREATY_SAME_ACT = re.compile(r"\b(?:followed suit|followed|did the same|did likewise)\b(?!\s+by\b)", re.I)
+TREATY_SAME_ACT = re.compile(r"\b(?:followed suit|followed|did the same|did likewise|did so)\b(?!\s+by\b)", re.I)
+#: A sentence that opens with another party repeating the last act told ("Poland did so on 10
+#: September"): the same event again, for that party, in a sentence of its own.
+SAME_ACT_OPENING = re.compile(r"^(?P<who>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})\s+(?:also\s+|later\s+)?"
+                              r"(?:did so|did the same|did likewise|followed suit|followed(?!\s+(?:by|the|a|an|this|that|these|those|"
+                              r"his|her|its|their|suit|up)\b))\b", re.I)
+#: A withdrawal announced is a withdrawal (the gold rule): "announced that it would leave".
+ANNOUNCED_FUTURE = re.compile(r"\b(?:announced|declared|notified|gave notice)\b[^.;]{0,60}\bthat\b[^.;]{0,60}"
+                              r"\b(?:would|will)\s*$", re.I)
 
 #: Joining, leaving or suspending membership of a body of states is an event of its founding
 #: treaty: "joined NATO", "quit the regional economic community".
@@ -93,7 +101,9 @@ TREATY_NAME_STOP = frozenset(
 #: A treaty written as a bare definite noun points back to one named earlier ("withdrew from the deal").
 TREATY_POINTS_BACK = re.compile(r"\b(?:the|this|that|its)\s+(?:" + words(
     "treaty", "pact", "agreement", "accord", "deal", "convention", "alliance", "protocol", "charter")
-    + r")\b(?!\s+(?:on|of|with|between)\b)", re.I)
+    # "the treaty on conventional forces" is a name; "the treaty on 22 December" is the treaty again
+    + r")\b(?!\s+(?:of|with|between)\b|\s+on\s+(?!(?:the\s+)?\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))", re.I)
 
 #: An act that has not happened is no event ("will ratify", "plans to join").
 TREATY_FUTURE = re.compile(r"\b(will|would|plans? to|planning to|intends? to|hopes? to|expected to|"
