@@ -27,7 +27,7 @@ from summarizer.vocabulary import (
     AUDIENCES, PLACED_SPEAKERS, PLURAL_SPEAKERS, REPORTING_NOUNS, REPORTING_VERBS, SPEAKER_HEADS, SPEAKING_DOCUMENTS,
 )
 
-__all__ = ["AGENT_HEAD", "Attribution", "DOCUMENT", "PERSON", "PRONOUN", "attribute", "is_back_reference"]
+__all__ = ["AGENT_HEAD", "Attribution", "DOCUMENT", "PERSON", "PRONOUN", "attribute", "is_back_reference", "speaker_name"]
 
 _VERBS = "|".join(REPORTING_VERBS)
 _VERB = re.compile(rf"\b({_VERBS})\b")
@@ -102,6 +102,13 @@ _TITLE_BEFORE_NAME = re.compile(rf"(?:^|\s)(?-i:[a-z]+)\s+((?:[A-Z][\w.'’-]+\s
 # "A report by X circulated in July": the report's author speaks.
 _DOCUMENT_BY = re.compile(r"^(?:an?|the)\s+(?:\w+\s+)?(?:report|statement|assessment|count|study|analysis|"
                           r"review|survey|tally)\s+(?:by|from|of)\s+(.+?)\s+(?:[a-z]+ed)\b.*$", re.I)
+def speaker_name(phrase: str) -> str | None:
+    """A subject phrase the parser found, cleaned as the sentence's own speakers are; None if
+    it cannot speak ("the figure", "it")."""
+    name = _clean(_first_of(phrase))
+    return name if name and _is_agent(name) and not PRONOUN.match(name) else None
+
+
 # "NIS statements", "Western assessments": the owner of the report is the source.
 _OWNED_REPORT = re.compile(r"(?:^|\s)((?:[A-Z][\w.'’-]*\s+)+)(?:statements?|reports?|estimates?|"
                            r"assessments?|figures|data|briefings?)$")

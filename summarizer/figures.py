@@ -71,6 +71,16 @@ _MODIFIERS = re.compile(r"^\s*(?:(?:more|other|additional|further|extra|of|the|i
 _SHARE = re.compile(
     r"\b(half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters)\s+of\s+"
     r"(?:whom|them|those)\b[^.;]{0,40}?\b(killed|dead|died|wounded|injured|captured|fatal)", re.I)
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+
+
+def _comma_clause(text: str) -> str:
+    """The text after its last clause comma (not the one inside "3,100"): a limit ("allowed to")
+    in an aside before it ("who was not allowed to brief the media, told ...") limits no troops."""
+    cuts = [m.end() for m in _COMMA.finditer(text)]
+    return text[cuts[-1]:] if cuts else text
+
+
 _AND = re.compile(r"^[^,;]{0,50}?\s(?:and|with|plus)\s+$", re.I)
 _SHARE_OF = re.compile(r"^\s*(?:of|per ?cent|percent|%)\b", re.I)
 _FRACTIONS = {"half": 1 / 2, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
@@ -165,7 +175,7 @@ def _read_label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: 
         label = _casualty_label(before_clause[-80:])
         if label:
             return label
-    if troop_after and (TROOP_LIMIT.search(before_clause[-90:])
+    if troop_after and (TROOP_LIMIT.search(_comma_clause(before_clause)[-90:])
                         or (NOT_A_DEPLOYMENT_BEFORE.search(before_clause) and not DEPLOYED_BY_NAME.match(after))
                         or NOT_A_DEPLOYMENT_AFTER.match(after)):
         return "other"  # a ceiling, an army's size, a force on alert or leaving: not a deployment
@@ -179,11 +189,11 @@ def _read_label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: 
         return "troops"  # "its garrison has grown to roughly N": the force's size now
     if WAVE_OF.search(before_clause) and counts is None:
         return "troops"  # "a second contingent of around N followed"
-    if TROOP_PRESENCE_AT.search(before_clause) and counts is None and not TROOP_LIMIT.search(before_clause[-90:]):
+    if TROOP_PRESENCE_AT.search(before_clause) and counts is None and not TROOP_LIMIT.search(_comma_clause(before_clause)[-90:]):
         return "troops"  # "put the force's presence there at about N"
     if TROOP_NUMBER_OF.search(before_clause):
         # "put the number of its troops there at 3,000"; "caps the number of troops at N" is a limit
-        return "other" if TROOP_LIMIT.search(before_clause[-90:]) else "troops"
+        return "other" if TROOP_LIMIT.search(_comma_clause(before_clause)[-90:]) else "troops"
     if (_SENT_AFTER.match(after) or _TOTAL_BEFORE.search(before_clause)) and ANY_TROOPS.search(sentence):
         return "troops"  # "adding to the 11,000 it has sent", "bringing the total ... to 15,000"
     return "other"

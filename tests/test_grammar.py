@@ -66,3 +66,19 @@ def test_a_missing_pipeline_is_a_clear_error(monkeypatch):
     finally:
         monkeypatch.undo()
         grammar._pipeline.cache_clear()
+
+
+def test_the_parse_finds_a_speaker_the_word_patterns_lose_behind_a_long_aside():
+    import datetime as dt
+
+    from summarizer.article import Article
+    from summarizer.strategies.cited_plan import plan
+    from summarizer.strategies.cited_records import build_records
+
+    # the aside holds a limit word ("permitted to") that limits no troops
+    text = ("A port official in Sarvik, speaking on condition that his name be withheld since staff are not "
+            "permitted to brief reporters, told Orvel Radio that about 600 marines had landed overnight.\n")
+    article = Article.from_text("g", text)
+    (task,) = plan(article)
+    (deployment,) = build_records(task, None, None, article, dt.date(2026, 3, 4))["troop_deployments"]
+    assert deployment.source is not None and deployment.source.name == "A port official in Sarvik"

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from summarizer.article import Article
-from summarizer.attribution import attribute, is_back_reference
+from summarizer.attribution import attribute, is_back_reference, speaker_name
 from summarizer.dates import find_date_phrases
 from summarizer.figures import Figure, derived_share, whose
 from summarizer.grammar import claim_speaker
@@ -38,6 +38,7 @@ from summarizer.strategies.cited_plan import (
     uses_article_words,
 )
 from summarizer.strategies.cited_treaties import sentence_treaties, treaty_events
+from summarizer.transcript import turn_speaker
 from summarizer.vocabulary import PRESENCE_AFTER, PRESENCE_BEFORE, REPORTING_VERBS
 
 __all__ = ["attributed_sources", "build_records", "claim_source", "cumulative", "merge_follow_ups", "treaty_events"]
@@ -69,6 +70,17 @@ def _speaker(said: str | None, model_name: str | None, task: SentenceTask, artic
     return resolved_back_reference(said, task, article) or fallback
 
 
+def _parsed_speaker(task: SentenceTask) -> str | None:
+    """Where the word patterns found no speaker, the subject of the reporting verb that governs
+    the sentence's first figure in the parse ("An officer in X, who asked not to be named
+    because ..., told AP that N ...")."""
+    figures = task.troops + [f for group in task.casualty_groups for f in group]
+    if not figures:
+        return None
+    phrase = claim_speaker(task.sentence.text, figures[0].phrase.start, _SPEAKING)
+    return speaker_name(phrase.text) if phrase is not None and not phrase.pronoun else None
+
+
 def attributed_sources(task: SentenceTask, facts: Any | None, article: Article) -> list[Source | None]:
     """The source of each claim in the sentence: its grammar first, the model's reading after.
 
@@ -79,7 +91,12 @@ def attributed_sources(task: SentenceTask, facts: Any | None, article: Article) 
     get = (lambda name: getattr(facts, name, None)) if facts is not None else (lambda name: None)
     said = attribute(task.sentence.text)
     if not said.cue:
-        return [None, None]
+        # A transcript's turn is its labelled speaker's ("MS. RUIZ: We have 900 troops there.").
+        speaker = turn_speaker(article.text, task.sentence.start) or _parsed_speaker(task)
+        if speaker and is_back_reference(speaker):
+            speaker = _speaker(speaker, get("source"), task, article)
+        turn = _source(speaker, None, article) if speaker else None
+        return [turn, turn]
     first = _source(_speaker(said.name, get("source"), task, article), said.via, article)
     # A second source only where the sentence names a second speaker: otherwise every claim
     # of the sentence is the one speaker's ("the army said it lost 7 and killed 40").

@@ -7,7 +7,7 @@ import re
 from summarizer.vocabulary.common import words
 
 __all__ = [
-    "PERSON_TITLES",
+    "HONORIFICS", "PERSON_TITLES",
     "AUDIENCES", "NOT_SPEAKERS", "PLACED_SPEAKERS", "PLURAL_SPEAKERS", "REPORTING_NOUNS", "REPORTING_VERBS",
     "SOURCE_KIND_WORDS", "SPEAKER_HEADS", "SPEAKING_DOCUMENTS"
 ]
@@ -91,6 +91,9 @@ SPEAKER_HEADS = (
     # office holders: "the press secretary said", "the envoy told reporters"
     "secretary", "envoy", "ambassador", "governor", "mayor", "prosecutor", "director", "adviser", "advisor",
     "representative", "coordinator", "commissioner")
+#: Honorifics that open a transcript's speaker label ("MS. RUIZ:"), in capitals as labels write them.
+HONORIFICS = ("MR", "MS", "MRS", "MISS", "DR", "PROF", "GEN", "LT GEN", "MAJ GEN", "BRIG GEN", "ADM", "COL", "CAPT",
+              "SEN", "REP", "SECRETARY", "MINISTER", "AMBASSADOR", "GENERAL", "ADMIRAL", "COLONEL")
 #: Titles a person holds: "the press secretary" points back to the person named with that title.
 PERSON_TITLES = (r"spokes(?:man|woman|person)", "secretary", "minister", "envoy", "ambassador", "governor", "mayor",
                  "commander", "chief", "director", "adviser", "advisor", "prosecutor", "representative",
