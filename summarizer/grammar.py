@@ -40,6 +40,7 @@ class Phrase:
     entity_text: str  # the named entity its head belongs to, when the head ends it ("Baloch Liberation Army")
     pronoun: bool
     plural: bool  # a plural common noun ("officials"); a plural name ("Defense Forces") is one body
+    apposition: str = ""  # a proper name set beside it ("the UN peacekeeping force, UNFICYP,")
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +84,8 @@ def _phrase(head: Any) -> Phrase:
     entity = next((e for e in doc.ents if e.start <= head.i < e.end and e.end == head.i + 1), None)
     return Phrase(text=text, start=first, end=first + len(text), head=head.text, entity=head.ent_type_,
                   entity_text=entity.text if entity is not None else "", pronoun=head.pos_ == "PRON",
-                  plural=head.tag_ == "NNS")
+                  plural=head.tag_ == "NNS",
+                  apposition=next((c.text for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), ""))
 
 
 def subjects(sentence: str, verbs: frozenset[str] | None = None) -> list[Phrase]:

@@ -82,3 +82,24 @@ def test_the_parse_finds_a_speaker_the_word_patterns_lose_behind_a_long_aside():
     (task,) = plan(article)
     (deployment,) = build_records(task, None, None, article, dt.date(2026, 3, 4))["troop_deployments"]
     assert deployment.source is not None and deployment.source.name == "A port official in Sarvik"
+
+
+def test_an_acronym_set_beside_a_description_is_the_speakers_name_and_a_name_earlier_in_the_sentence_resolves():
+    import datetime as dt
+
+    from summarizer.article import Article
+    from summarizer.strategies.cited_plan import plan
+    from summarizer.strategies.cited_records import build_records
+
+    def source_of(text: str) -> str | None:
+        article = Article.from_text("g", text)
+        records = [r for task in plan(article)
+                   for r in build_records(task, None, None, article, dt.date(2026, 3, 4))["casualty_estimates"]]
+        return records[0].source.name if records and records[0].source else None
+
+    # the parse's subject is a description; the acronym beside it is the name
+    assert source_of("Two observers were hurt near the dam on Friday when rioters stormed the post, "
+                     "the UN observer mission, UNOLK, said.\n") == "UNOLK"
+    # "the coast guard" takes up the name written earlier in its own sentence
+    assert source_of("Three fishermen died after a pursuit by Norland's coast guard ended on the rocks, "
+                     "the coast guard said.\n") == "Norland's coast guard"

@@ -303,5 +303,8 @@ def summary_model() -> type[BaseModel]:
 def resolved_back_reference(said: str, task: SentenceTask, article: Article) -> str | None:
     earlier = [a.name for a in (attribute(x.text) for x in article.sentences[:task.sentence.index])
                if a.name]
-    return resolve(said, earlier, article.text[:task.sentence.start],
+    # The name a back-reference takes up may stand earlier in its own sentence ("after a pursuit
+    # by X's border police ..., the border police said").
+    at = task.sentence.text.find(said)
+    return resolve(said, earlier, article.text[:task.sentence.start + max(at, 0)],
                    [x.text for x in article.sentences[:task.sentence.index]])

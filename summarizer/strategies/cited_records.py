@@ -78,7 +78,11 @@ def _parsed_speaker(task: SentenceTask) -> str | None:
     if not figures:
         return None
     phrase = claim_speaker(task.sentence.text, figures[0].phrase.start, _SPEAKING)
-    return speaker_name(phrase.text) if phrase is not None and not phrase.pronoun else None
+    if phrase is None or phrase.pronoun:
+        return None
+    if phrase.apposition and phrase.head[:1].islower():
+        return phrase.apposition  # "the UN peacekeeping force, UNFICYP, said": the name, not the description
+    return speaker_name(phrase.text)
 
 
 def attributed_sources(task: SentenceTask, facts: Any | None, article: Article) -> list[Source | None]:

@@ -76,7 +76,8 @@ PLURAL_SPEAKERS = (
 PLACED_SPEAKERS = (
     "officials", "official", "sources", "source", "diplomats", "diplomat", "residents", "witnesses", "authorities",
     "police", "commanders",
-    "doctors", "medics", "analysts", "mission", "missions", "office", "embassy", "commission", "delegation")
+    "doctors", "medics", "analysts", "mission", "missions", "office", "embassy", "commission", "delegation",
+    "officer", "officers")
 #: The head noun of a phrase that can speak for itself.
 SPEAKER_HEADS = (
     "agency", "agencies", "service", "services", "bureau", "directorate", "ministry", "ministries", "minister",
@@ -90,7 +91,7 @@ SPEAKER_HEADS = (
     "delegation", "guard", "brigade", "battalion", "unit",
     # office holders: "the press secretary said", "the envoy told reporters"
     "secretary", "envoy", "ambassador", "governor", "mayor", "prosecutor", "director", "adviser", "advisor",
-    "representative", "coordinator", "commissioner")
+    "representative", "coordinator", "commissioner", "officer", "officers")
 #: Honorifics that open a transcript's speaker label ("MS. RUIZ:"), in capitals as labels write them.
 HONORIFICS = ("MR", "MS", "MRS", "MISS", "DR", "PROF", "GEN", "LT GEN", "MAJ GEN", "BRIG GEN", "ADM", "COL", "CAPT",
               "SEN", "REP", "SECRETARY", "MINISTER", "AMBASSADOR", "GENERAL", "ADMIRAL", "COLONEL")
