@@ -542,3 +542,22 @@ def test_an_announced_withdrawal_is_a_withdrawal_and_a_treaty_on_a_date_points_b
     from summarizer.vocabulary import TREATY_POINTS_BACK
     assert TREATY_POINTS_BACK.search("The senate approved the treaty on 22 May by 60 votes to 30.")
     assert not TREATY_POINTS_BACK.search("It signed the treaty on conventional forces.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a leaving word leaves a treaty only when one follows, or a date, or the clause ends
+    ("Turkey brokered the declaration between Lisk and Orvel in May, easing the quarrel but leaving the "
+     "grievances untouched.", ["signed"]),
+    ("Latvia left in 2021, a year after Estonia withdrew.", ["withdrawn", "withdrawn"]),
+    ("Norland left the country in May.", []),
+    # troops pulled out of a place leave no treaty; a denied act is none
+    ("The accord ended the air campaign and pulled Orvel's forces out of the province.", []),
+    ("This is not a withdrawal; it is a transition.", []),
+    # ending a treaty: terminating it, or declaring it binds no more
+    ("Orvel's president gave formal notice terminating the pact in March.", ["withdrawn"]),
+    ("Orvel's cabinet says the country is no longer bound by the 1998 fisheries pact.", ["withdrawn"]),
+    # an agreement announced is an agreement concluded
+    ("Lisk and Orvel announced a deal on their shared border crossings on Friday.", ["signed"]),
+])
+def test_treaty_events_leaving_ending_and_announcing(sentence: str, expected: list[str]) -> None:
+    assert [action for action, _ in treaty_events(sentence)] == expected

@@ -21,7 +21,9 @@ from summarizer.vocabulary import (
     ANNOUNCED_FUTURE,
     ANY_TROOPS,
     COMMERCIAL,
+    LEAVE_WORD,
     MEMBERSHIP_ACT,
+    NOT_AN_ACT,
     SAME_ACT_OPENING,
     SIGNED_INSTRUMENT,
     TREATY_ACTIONS,
@@ -161,6 +163,14 @@ _PROPOSAL_AFTER = re.compile(r"\s+(?:bill|draft|plan|proposal|motion|legislation
 # "the assembly approved its withdrawal": the act approved is the event.
 _APPROVED = re.compile(r"\bapprov\w+\s+(?:its|their|the)\s+$", re.I)
 #: "joined" is an accession when what is joined is named or a treaty noun ("joined the Pact").
+# What a leaving word leaves: a treaty by its noun or name, a body of states, or "it" (a treaty named before).
+# With no object, a date or the clause's end follows: "X left in 2021, a year after Y withdrew".
+_LEAVES_A_TREATY = re.compile(r"\s+(?:it\b|(?:the\s+)?(?-i:[A-Z])|(?:[\w'’-]+\s+){0,3}(?:" + TREATY_NOUN.pattern + "))"
+                              r"|\s*(?:[,.;]|$)|\s+(?:in|on|last|this|earlier|later|after|before|since|when|a year|"
+                              r"months|weeks|days)\b", re.I)
+# "pulled Belgrade's forces out of", "withdrew 300 troops from": a force taken out of a place.
+_TROOPS_OUT = re.compile(r"(?:^|\s)\s*(?:(?:its|their|the|his|her|all|some|about|[\d,]+|[A-Z][\w'’-]*)\s+){0,3}"
+                         r"(?:forces|troops|soldiers|personnel|units|contingent|army)\b", re.I)
 _JOINS_A_TREATY = re.compile(r"\s+(?:the\s+)?(?:[A-Z]|(?:[\w-]+\s+){0,3}(?:" + TREATY_NOUN.pattern + "))")
 
 
@@ -188,6 +198,14 @@ def treaty_events(sentence: str) -> list[tuple[TreatyAction, int]]:
             if action == "acceded" and match.group().lower().startswith("join") and not _JOINS_A_TREATY.match(
                     sentence[match.end():match.end() + 60]):
                 continue  # "joining neighbours who ..." joins no treaty
+            if action == "withdrawn" and LEAVE_WORD.match(match.group()) and not _LEAVES_A_TREATY.match(
+                    sentence[match.end():match.end() + 60]):
+                continue  # "leaving the grievances untouched" leaves no treaty
+            if NOT_AN_ACT.search(sentence[max(0, match.start() - 12):match.start()]):
+                continue  # "this is not a withdrawal"
+            if action == "withdrawn" and (_TROOPS_OUT.match(sentence[match.end():match.end() + 60])
+                                          or _TROOPS_OUT.search(match.group())):
+                continue  # "pulled the army's forces out of the province": troops leave a place, not a treaty
             if _ACT_ON_AN_ACT.search(sentence[:match.start()]) and not _APPROVED.search(sentence[:match.start()]):
                 continue  # "revoked its ratification" is one act: the revoking
             if _restates(sentence, match) or _PROPOSAL_AFTER.match(sentence, match.end()):

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from summarizer.vocabulary.common import words
 
 __all__ = [
-    "ANNOUNCED_FUTURE", "COMMERCIAL", "SAME_ACT_OPENING", "SIGNED_INSTRUMENT",
+    "ANNOUNCED_FUTURE", "COMMERCIAL", "LEAVE_WORD", "NOT_AN_ACT", "SAME_ACT_OPENING", "SIGNED_INSTRUMENT",
     "LEGISLATURES", "MEMBERSHIP_ACT", "TREATY_ACTIONS", "TREATY_BACK_EVENT", "TREATY_CONDITION",
     "TREATY_EVENT_NOUN", "TREATY_FUTURE", "TREATY_NAME_STOP", "TREATY_NOUN", "TREATY_POINTS_BACK",
     "TREATY_SAME_ACT", "TREATY_WORD"
@@ -41,6 +41,11 @@ TREATY_SAME_ACT = re.compile(r"\b(?:followed suit|followed|did the same|did like
 SAME_ACT_OPENING = re.compile(r"^(?P<who>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})\s+(?:also\s+|later\s+)?"
                               r"(?:did so|did the same|did likewise|followed suit|followed(?!\s+(?:by|the|a|an|this|that|these|those|"
                               r"his|her|its|their|suit|up)\b))\b", re.I)
+#: The leaving words that leave a treaty only when one follows: "left the pact", "leaving it",
+#: "quit NATO"; "leaving the grievances untouched" leaves none.
+LEAVE_WORD = re.compile(r"^(?:leave|left|leaves|leaving|quit|quits|quitting|exited|exiting)$", re.I)
+#: A treaty act denied: "this is not a withdrawal", "no suspension".
+NOT_AN_ACT = re.compile(r"\b(?:not|no)\s+(?:a|an|the|any)?\s*$", re.I)
 #: A withdrawal announced is a withdrawal (the gold rule): "announced that it would leave".
 ANNOUNCED_FUTURE = re.compile(r"\b(?:announced|declared|notified|gave notice)\b[^.;]{0,60}\bthat\b[^.;]{0,60}"
                               r"\b(?:would|will)\s*$", re.I)
@@ -74,7 +79,7 @@ TREATY_ACTIONS: Mapping[str, re.Pattern[str]] = MappingProxyType({
                             r"(?:stop\w*|ceas\w*) (?:implementing|applying|complying with))\b", re.I),
     "withdrawn": re.compile(r"\b(withdr[ae]w\w*|withdrawal|quit|quits|quitting|pull(?:ed|s|ing)? out of|"
                             r"leave|left|leaves|leaving|exit(?:ed|s|ing)?|walked away from|revok\w+|"
-                            r"renounc\w+|denounc\w+|tore up|"
+                            r"renounc\w+|denounc\w+|tore up|terminat\w+|no longer (?:be |feel |felt )?bound by|"
                             # "voted to take the country out of the convention"
                             r"(?:take|took|taken|taking|pull|pulled|pulling|bring|brought)\s+(?:[\w'’-]+\s+){0,3}out of)\b",
                             re.I),
@@ -84,7 +89,8 @@ TREATY_ACTIONS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "invoked": re.compile(r"\b(invok\w+|invocation|trigger\w*|activat\w+|(?:ordered|sent|deployed|dispatched|"
                           r"justified|acted|responded|requested|sought|convened|called)\b[^.;]{0,60}?\b(?:under|citing) Article \d+)\b", re.I),
     "signed": re.compile(r"\b(sign\w*|concluded|conclude|agreed|inked|struck|sealed|brokered|"
-                         r"forged|reached)\b", re.I),
+                         r"forged|reached|announced (?:an?|the) (?:[\w-]+\s+){0,2}?(?:agreement|deal|accord|pact))\b",
+                         re.I),
 })
 #: Signing a domestic instrument is not signing the treaty: "signed a decree ratifying the pact",
 #: "set her signature on the law that ratifies it".
