@@ -225,7 +225,7 @@ def label_figures(sentence: str) -> list[Figure]:
             label = "troops"  # "3,100 soldiers in Norland and some 400 in Lisk": the noun said once
         elif label == "other" and figures and figures[-1].label == "troops" and _counts(after) is None \
                 and _CLAUSE_BREAK.search(between) and _SAME_QUANTITY.search(between):
-            label = "troops"  # "X put the force at 11,000, while Y says the figure is nearer 12,000"
+            label = "troops"  # "X put the force at N, while Y gives the number as M"
         elif label == "other" and after_casualty:
             if _CLAUSE_BREAK.search(between) and not UNIT_NOUN.match(sentence[phrase.end:]):
                 label = figures[-1].label

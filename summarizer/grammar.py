@@ -124,7 +124,7 @@ def claim_speaker(sentence: str, offset: int, verbs: frozenset[str]) -> Phrase |
             return _speaker_of(node)
         subject = _speaker_of(node)
         if subject is not None and _contrasted(node) and not subject.start <= token.idx < subject.end:
-            return subject  # "..., while U.S. assessments were lower, around N": the clause's own owner
+            return subject  # "..., whereas Estavian counts put it near N": the clause's own owner
         for child in node.children:
             if child.dep_ == "prep" and child.text.lower() == "according":
                 target = next((g for c in child.children if c.text.lower() == "to"

@@ -72,8 +72,8 @@ def _speaker(said: str | None, model_name: str | None, task: SentenceTask, artic
 
 def _parsed_speaker(task: SentenceTask) -> str | None:
     """Where the word patterns found no speaker, the subject of the reporting verb that governs
-    the sentence's first figure in the parse ("An officer in X, who asked not to be named
-    because ..., told AP that N ...")."""
+    the sentence's first figure in the parse ("An officer in X, speaking on condition of
+    anonymity since ..., told AP that N ...")."""
     figures = task.troops + [f for group in task.casualty_groups for f in group]
     if not figures:
         return None
