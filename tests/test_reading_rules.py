@@ -462,7 +462,7 @@ def test_back_references_find_the_body_not_a_person_of_it() -> None:
 @pytest.mark.parametrize("sentence, expected", [
     # "One" counts when a person noun follows; one person is never a deployment.
     ("One Vellan medic was hurt by shrapnel near the bridge, its brigade reported.", [("One", "wounded")]),
-    ("The police reported that one of their constables died in the blast.", [("one", "killed")]),
+    ("The prison service reported that one of its guards died in the riot.", [("one", "killed")]),
     ("One soldier said the unit was exhausted.", [("One", "other")]),
     ("Only one of the brigades moved north.", []),
     # Captives by nationality.
