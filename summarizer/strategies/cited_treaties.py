@@ -12,7 +12,7 @@ from typing import Any
 
 from summarizer.article import Article
 from summarizer.dates import find_date_phrases, is_date_word
-from summarizer.grammar import parse
+from summarizer.grammar import coordinated_subject, parse
 from summarizer.names import normalise_name
 from summarizer.records import Evidence, TreatyAction, TreatyReference
 from summarizer.strategies.cited_answers import CLAUSE_SPLIT, dates_of, not_echoed, verbatim_in_article
@@ -24,6 +24,8 @@ from summarizer.vocabulary import (
     LEAVE_WORD,
     MEMBERSHIP_ACT,
     NOT_AN_ACT,
+    ONE_PARTY_EACH,
+    ONE_STATE_WITH_AND,
     SAME_ACT_OPENING,
     SIGNED_INSTRUMENT,
     TREATY_ACTIONS,
@@ -293,10 +295,20 @@ def treaty_records(treaty: Any, sentence: str, evidence: Any, article: Article,
             continue  # the same act restated ("held in abeyance ... has suspended"), not a second one
         own_actor = actor if len(events) == 1 or (actor and actor.lower() in sentence[left:right].lower()) \
             else subject
-        records.append(TreatyReference(
-            treaty=treaty.treaty, parties=parties, action=action, actor=own_actor,
-            date=dates_of(when, ref)[0], provisions=provisions, evidence=evidence))
+        for one in _each_party(sentence, position) if action in ONE_PARTY_EACH else [own_actor]:
+            records.append(TreatyReference(
+                treaty=treaty.treaty, parties=parties, action=action, actor=one or own_actor,
+                date=dates_of(when, ref)[0], provisions=provisions, evidence=evidence))
     return records
+
+
+def _each_party(sentence: str, position: int) -> list[str | None]:
+    """The parties of a coordinated subject of the event verb at ``position``, one act each
+    ("Estavia and Vell ratified it in 2004"); [None] (the actor as read) for one party."""
+    conjuncts = coordinated_subject(sentence, position)
+    if len(conjuncts) < 2 or ONE_STATE_WITH_AND.search(sentence[conjuncts[0].start:conjuncts[-1].end]):
+        return [None]
+    return [c.text for c in conjuncts]
 
 
 def _subject_of(before_verb: str) -> str | None:

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from summarizer.vocabulary.common import words
 
 __all__ = [
-    "ANNOUNCED_FUTURE", "COMMERCIAL", "LEAVE_WORD", "NOT_AN_ACT", "SAME_ACT_OPENING", "SIGNED_INSTRUMENT",
+    "ANNOUNCED_FUTURE", "COMMERCIAL", "ONE_PARTY_EACH", "ONE_STATE_WITH_AND", "LEAVE_WORD", "NOT_AN_ACT", "SAME_ACT_OPENING", "SIGNED_INSTRUMENT",
     "LEGISLATURES", "MEMBERSHIP_ACT", "TREATY_ACTIONS", "TREATY_BACK_EVENT", "TREATY_CONDITION",
     "TREATY_EVENT_NOUN", "TREATY_FUTURE", "TREATY_NAME_STOP", "TREATY_NOUN", "TREATY_POINTS_BACK",
     "TREATY_SAME_ACT", "TREATY_WORD"
@@ -126,3 +126,12 @@ TREATY_CONDITION = re.compile(r"\b(before|until|unless|once|if|when|pending)\b[^
 #: A treaty event that points back to a treaty named earlier ("approved its withdrawal").
 TREATY_BACK_EVENT = re.compile(r"\b(ratif\w+|suspend\w*|suspension|withdrawal|withdr[ae]w from|"
                                r"acce(?:ded|ssion)|invok\w+|anniversary)\b", re.I)
+
+#: Acts each party does for itself: "A and B ratified it" is two ratifications, one per
+#: legislature; a signing, or a joint exit announced together, is one act of them all.
+ONE_PARTY_EACH = frozenset({"ratified"})
+#: States whose one name holds "and", which a coordination must not split.
+ONE_STATE_WITH_AND = re.compile(r"\b(?:" + words(
+    "Trinidad and Tobago", "Bosnia and Herzegovina", "Antigua and Barbuda", "Saint Kitts and Nevis",
+    "St Kitts and Nevis", "Saint Vincent and the Grenadines", "Sao Tome and Principe",
+    "São Tomé and Príncipe", "Turks and Caicos") + r")\b", re.I)
