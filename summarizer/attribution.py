@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from summarizer.dates import is_date_word
+from summarizer.grammar import is_noun_at
 from summarizer.vocabulary import (
     AUDIENCES, PLACED_SPEAKERS, PLURAL_SPEAKERS, REPORTING_NOUNS, REPORTING_VERBS, SPEAKER_HEADS, SPEAKING_DOCUMENTS,
 )
@@ -45,7 +46,8 @@ _ADVERBIAL = re.compile(r"(\s+(?:on|in|late|early|last)\s+\w+(?:\s+\w+)?|\s+also
                         r"\s+now|\s+previously|\s+earlier|\s+later|\s+has|\s+have|\s+had)+$", re.I)
 # "officials in Port Vela": a capitalised place after a speaker noun is part of the speaker.
 _PLACE_AFTER = re.compile(rf"\b(?i:{'|'.join(PLACED_SPEAKERS)})\s+(?:in|from|at)\s+([A-Z][\w'’-]+)(?:\s+\w+){{0,2}}$")
-_BOUNDARY = re.compile(r"""[,;:"“”()]|\s[-–—]+\s|\b(?:while|but|whereas|that|and that|as)\s|"""
+# (The comma inside "2,000" separates nothing.)
+_BOUNDARY = re.compile(r"""(?<!\d),|,(?!\d)|[;:"“”()]|\s[-–—]+\s|\b(?:while|but|whereas|that|and that|as)\s|"""
                        r"""\b(?:said|says|told|tells|reported|stated|added|noted|announced)\s""")
 # "CITY, Feb 11 (Agency) -- ": the dateline names the wire that filed the story, not a source.
 _DATELINE = re.compile(r"^[A-Z][A-Z/ .'-]+,?[^-–—()]{0,40}?(\([^)]*\))?\s*[-–—]+\s*")
@@ -132,6 +134,10 @@ def _clean(phrase: str | None) -> str | None:
     titled = _TITLE_BEFORE_NAME.search(phrase)
     if titled and AGENT_HEAD.fullmatch(phrase[:titled.start(1)].split()[-1]):
         phrase = titled.group(1)  # "coast guard spokesman Ana Ruiz": the person is the most specific name
+    # "the UN mission VELMA", "the rights group Vardo": the name after its description
+    described = re.fullmatch(r"(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?-i:[a-z][\w-]*)\s+((?-i:[A-Z][A-Z0-9-]{2,}))", phrase)
+    if described and AGENT_HEAD.search(phrase[:described.start(1)]):
+        phrase = described.group(1)
     owned = _OWNED_REPORT.search(phrase)
     if owned:
         phrase = owned.group(1)
@@ -265,6 +271,9 @@ def _speaker(head: str) -> str | None:
     insert = parts[-1].strip()
     if PERSON.fullmatch(insert) and not _APPOSITION.match(insert):
         return insert
+    known_as = re.fullmatch(r"(?:also |better )?known as (?:the )?([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})", insert)
+    if known_as:
+        return known_as.group(1)  # "the army, known as the VDF, said": the name, not the description
     # Walk back over up to three asides: "X, in a statement from its press office, the PO, said".
     at = len(parts) - 1
     while at >= 1 and len(parts) - at <= 3 and (_APPOSITION.match(parts[at].strip())
@@ -297,12 +306,16 @@ def attribute(sentence: str) -> Attribution:
     """The attribution the sentence's own words give (names exactly as written)."""
     sentence = _DATELINE.sub("", sentence)
     citing = _CITING.search(sentence)
+    if citing and re.match(r"(?:its|their|his|her)\b", citing.group(1), re.I):
+        citing = None  # "X put the toll at N, citing its own sources": X's own claim, relayed by no one
     according = _ACCORDING.search(sentence)
     subjects: list[tuple[str, str, int]] = []  # (phrase, verb, offset of the phrase's verb)
     for verb in _VERB.finditer(sentence):
         if _DETERMINER.search(sentence[:verb.start()]) or (
                 verb.group(1) in _NOUN_TOO and _NOUN_NEXT.match(sentence[verb.end():])
-                and not _AGENT_BEFORE.search(sentence[:verb.start()])):
+                and not _AGENT_BEFORE.search(sentence[:verb.start()])) or (
+                verb.group(1) in _NOUN_TOO and not _AGENT_BEFORE.search(sentence[:verb.start()])
+                and is_noun_at(sentence, verb.start())):
             continue  # "an estimate of", "described reports of", "the claims were": nouns
         subject = _speaker(sentence[:verb.start()])
         if subject is None and verb.group(1).endswith("ing") and subjects:

@@ -37,6 +37,8 @@ from summarizer.vocabulary import (
     RELEASED,
     RELEASED_AFTER,
     SENT,
+    SENT_JUST_BEFORE,
+    STANDING_FORCE_AFTER,
     TROOP_LIMIT,
     TROOP_NOUN,
     TROOP_NUMBER_OF,
@@ -159,9 +161,12 @@ def _read_label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: 
         # "200 Marines arrived": the parse finds the noun the capital hid from the word patterns
         troop_after = TROOP_NOUN.match(" " + noun.lower())
         noun_end = after.index(noun) + len(noun)
-    if after_label and troop_after and SENT.fullmatch(governing_verb(sentence, phrase.start) or ""):
+    own_casualty = _casualty_label(_COMMA.split(after[noun_end:])[0][:30]) if troop_after else None
+    if after_label and troop_after and not own_casualty \
+            and SENT.fullmatch(governing_verb(sentence, phrase.start) or ""):
         # "Colombia sent 5,000 soldiers ..., after an offensive left dozens dead": the dead belong to
-        # another clause; the figure's own verb sends troops.
+        # another clause; the figure's own verb sends troops. A casualty word right after the noun
+        # ("reached N soldiers killed and wounded") is the figure's own, whatever the verb.
         after_label = None
     # The verb that governs the figure decides first: "the raid killed 40 people and wounded 90".
     for verb_label, verb in CASUALTY_VERB_BEFORE:
@@ -177,14 +182,18 @@ def _read_label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: 
             return label
     if troop_after and (TROOP_LIMIT.search(_comma_clause(before_clause)[-90:])
                         or (NOT_A_DEPLOYMENT_BEFORE.search(before_clause) and not DEPLOYED_BY_NAME.match(after))
-                        or NOT_A_DEPLOYMENT_AFTER.match(after)):
+                        or NOT_A_DEPLOYMENT_AFTER.match(after)
+                        or (STANDING_FORCE_AFTER.match(after) and not SENT_JUST_BEFORE.search(before_clause))):
         return "other"  # a ceiling, an army's size, a force on alert or leaving: not a deployment
-    if troop_after and HAS_BEFORE.search(before_clause) and not LOCATED_AFTER.match(after[noun_end:]):
+    if troop_after and HAS_BEFORE.search(before_clause) and not LOCATED_AFTER.match(after[noun_end:]) \
+            and not DEPLOYED_BY_NAME.match(after):
         return "other"  # "the group, which has an estimated N fighters": its size, not a force anywhere
     if troop_after and POLICE_NOUN.search(troop_after.group(0)) and not SENT.search(sentence):
         return "other"  # "the national police has 10,000 officers": a force's size, nobody sent
     if troop_after:
         return "troops"
+    if SENT_JUST_BEFORE.search(before_clause) and re.match(r"\s*members\b", after, re.I):
+        return "troops"  # "the state has sent 120 members": members of the force being sent
     if TROOP_TOTAL_TO.search(before_clause) and counts is None:
         return "troops"  # "its garrison has grown to roughly N": the force's size now
     if WAVE_OF.search(before_clause) and counts is None:
@@ -223,6 +232,9 @@ def label_figures(sentence: str) -> list[Figure]:
         elif label == "other" and figures and figures[-1].label == "troops" and _counts(after) is None \
                 and _AND.match(between) and LOCATED_AFTER.match(after):
             label = "troops"  # "3,100 soldiers in Norland and some 400 in Lisk": the noun said once
+        elif label == "other" and figures and figures[-1].label == "troops" and _counts(after) is None \
+                and SENT_JUST_BEFORE.search(between):
+            label = "troops"  # "A has sent 120 members, and B has sent about 90": the noun said once
         elif label == "other" and figures and figures[-1].label == "troops" and _counts(after) is None \
                 and _CLAUSE_BREAK.search(between) and _SAME_QUANTITY.search(between):
             label = "troops"  # "X put the force at N, while Y gives the number as M"

@@ -159,7 +159,16 @@ def _contrasted(clause: Any) -> bool:
 
 def _speaker_of(verb: Any) -> Phrase | None:
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "X blamed the rebels and said ...": a coordinated verb shares its first verb's subject
+        subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
     return _phrase(subject) if subject is not None else None
+
+
+def is_noun_at(sentence: str, offset: int) -> bool:
+    """Whether the word at ``offset`` is a noun in the parse ("the Baltic states", not "X states")."""
+    token = next((t for t in parse(sentence) if t.idx <= offset < t.idx + len(t.text)), None)
+    return token is not None and token.pos_ in ("NOUN", "PROPN")
 
 
 # From a figure up to the noun it counts, and on to the verb of its clause: modifiers, the

@@ -239,6 +239,10 @@ def _is_count(c: _Candidate, text: str) -> bool:
     before = text[max(0, c.start - 16) : c.start]
     if _AFTER_NOT_COUNT.match(text, c.end):
         return False
+    # A leading zero ("0700") or a third hyphenated group ("0700-3311-482") marks a phone
+    # number or a code, not a figure.
+    if any(re.fullmatch(r"0[0-9]{2,}", a) for a in c.atoms) or re.match(r"[-\u2013][0-9]", text[c.end:c.end + 2]):
+        return False
     if c.qualified:
         return True
     is_year = [

@@ -17,11 +17,11 @@ import re
 from collections.abc import Sequence
 
 from summarizer.attribution import AGENT_HEAD, DOCUMENT, PERSON, PRONOUN, attribute, is_back_reference
-from summarizer.grammar import Phrase, subjects
+from summarizer.grammar import Phrase, parse, subjects
 from summarizer.names import normalise_name
 from summarizer.vocabulary import NOT_SPEAKERS, PERSON_TITLES, SPEAKER_HEADS
 
-__all__ = ["MAX_OPTIONS", "referent_options", "resolve"]
+__all__ = ["MAX_OPTIONS", "full_name", "referent_options", "resolve"]
 
 #: Enough for the bodies of a long article; a longer list only dilutes a small model's choice.
 MAX_OPTIONS = 8
@@ -220,3 +220,30 @@ def _kindred(phrase: str, names: list[str]) -> str | None:
         if any(w in name.lower() for w in words):
             return name
     return None
+
+
+def full_name(name: str, sentences: Sequence[str]) -> str:
+    """A person named again by the surname alone ("Ruiz said"), or by a transcript's label, is the
+    person named in full earlier ("Ana Ruiz"): the gold rule takes the most specific name. The
+    parse decides: the words before the surname must be proper nouns that name no place, group or
+    nationality and are no title, so "Northern Vell" never stands for "Vell"."""
+    if not re.fullmatch(r"[A-Z][\w'’-]+", name):
+        return name
+    for sentence in sentences:
+        if not re.search(rf"[A-Z][\w'’.]*\s+{re.escape(name)}\b", sentence):
+            continue
+        tokens = list(parse(sentence))
+        for i, token in enumerate(tokens):
+            if token.text != name or token.ent_type_ not in ("", "PERSON"):
+                continue
+            first = i
+            while first > 0 and i - first < 2 and tokens[first - 1].pos_ == "PROPN" \
+                    and tokens[first - 1].ent_type_ in ("", "PERSON") \
+                    and not _TITLE.fullmatch(tokens[first - 1].text.rstrip(".")):
+                first -= 1
+            if first < i:
+                return sentence[tokens[first].idx:token.idx + len(token.text)]
+    return name
+
+
+_TITLE = re.compile(rf"(?i:{'|'.join(PERSON_TITLES)}|mr|mrs|ms|dr|gen|col|lt|maj|capt|sgt|adm|sen|rep|gov)")

@@ -34,6 +34,8 @@ from summarizer.kinds import CASUALTY_FIELDS, KINDS
 from summarizer.prompts import load_prompt
 from summarizer.referents import referent_options, resolve
 from summarizer.vocabulary import (
+    known_treaty,
+    CEASEFIRE_EVENT,
     MEMBERSHIP_ACT,
     NEW_WAVE,
     REDEPLOY,
@@ -90,6 +92,9 @@ def _treaty_names(text: str) -> set[str]:
     A later sentence may name the treaty by these alone ("Carpania suspended New START").
     """
     names = {m.group(1) for m in re.finditer(r"\(([A-Z][A-Z0-9-]{2,9})\)", text)}
+    known = known_treaty(text)
+    if known:
+        names.add(known.group(0))
     for match in TREATY_NOUN.finditer(text):
         head = re.search(r"((?:[A-Z][\w'’-]*\s+){1,4})$", text[:match.start()])
         if head:
@@ -118,7 +123,8 @@ def plan(article: Article) -> list[SentenceTask]:
             continue  # an instruction to the model, or a question: neither claims anything
         figures = without_restatements(without_breakdowns(label_figures(text)), text,
                                        " ".join(x.text for x in article.sentences[:sentence.index]))
-        named = bool(TREATY_NOUN.search(text) or MEMBERSHIP_ACT.search(text))
+        named = bool(TREATY_NOUN.search(text) or MEMBERSHIP_ACT.search(text) or known_treaty(text)
+                     or CEASEFIRE_EVENT.search(text))
         task = SentenceTask(
             sentence,
             troops=[f for f in figures if f.label == "troops"],

@@ -19,6 +19,7 @@ from summarizer.grammar import claim_speaker
 from summarizer.grounding import span_evidence
 from summarizer.kinds import CASUALTY_FIELDS
 from summarizer.names import normalise_name
+from summarizer.referents import full_name
 from summarizer.records import (
     CasualtyEstimate,
     Count,
@@ -53,7 +54,7 @@ def _source(name: str | None, via: str | None, article: Article) -> Source | Non
     name = not_echoed(name, article)
     if not name or not uses_article_words(name, article.text):
         return None
-    name = name.strip()
+    name = full_name(name.strip(), [x.text for x in article.sentences])
     via = via.strip() if via and via.strip() and via.strip().lower() != name.lower() else None
     via = via if via and uses_article_words(via, article.text) else None
     return Source(name=name, via=via, kind=infer_kind(name, article.text) or "unnamed")

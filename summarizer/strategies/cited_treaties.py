@@ -18,7 +18,10 @@ from summarizer.records import Evidence, TreatyAction, TreatyReference
 from summarizer.strategies.cited_answers import CLAUSE_SPLIT, dates_of, not_echoed, verbatim_in_article
 from summarizer.strategies.cited_plan import SentenceTask, TreatyAnswer, uses_article_words
 from summarizer.vocabulary import (
+    known_treaty,
     ANNOUNCED_FUTURE,
+    CEASEFIRE_EVENT,
+    CEASEFIRE_NOUN,
     ANY_TROOPS,
     COMMERCIAL,
     LEAVE_WORD,
@@ -59,14 +62,23 @@ def sentence_treaties(task: SentenceTask, treaty: Any | None, article: Article, 
         return [earlier_treaty.model_copy(update={
             "actor": again.group("who"), "evidence": evidence,
             "date": dates_of(dated[0].text, ref)[0] if dated else None})]
+    if treaty is not None and treaty.treaty and not names_a_treaty(treaty.treaty, article.text):
+        # "partnership" for "the treaty on partnership": the sentence's own name, noun included
+        written = _with_its_noun(treaty.treaty, s.text)
+        treaty = treaty.model_copy(update={"treaty": written}) if written else treaty
     if treaty is not None and treaty.treaty and not_echoed(treaty.treaty, article) \
-            and uses_article_words(treaty.treaty, named_in) and names_a_treaty(treaty.treaty, article.text):
+            and uses_article_words(treaty.treaty, named_in) and (
+                names_a_treaty(treaty.treaty, article.text)
+                or (CEASEFIRE_NOUN.search(treaty.treaty) and CEASEFIRE_EVENT.search(s.text))):
         return treaty_records(treaty, s.text, evidence, article, ref)
     if task.treaty and treaty_events(s.text):
         # The model's name is not the sentence's: the sentence's own wording names the treaty,
         # or a bare "the deal" points back to the treaty named before. Only for an event: a
         # passing mention the model could not name is not worth a guess.
         own = treaty_phrase(s.text)
+        known = known_treaty(s.text)
+        cease = CEASEFIRE_EVENT.search(s.text) and CEASEFIRE_NOUN.search(s.text)
+        own = own or (known.group(0) if known else None) or (cease.group(0) if cease else None)
         # "the deal", "Article 4" alone, or an act with no treaty noun ("approved its
         # withdrawal"): the treaty named before.
         back = earlier_treaty if own is None and earlier_treaty is not None \
@@ -101,13 +113,22 @@ def names_a_treaty(name: str, text: str) -> bool:
     article writes beside one ("New START ... the treaty"). "The Dacian exercise", "a
     moratorium" or a peacekeeping mission's acronym, named in a treaty sentence, are not treaties.
     """
-    if TREATY_NOUN.search(name):
+    if TREATY_NOUN.search(name) or known_treaty(name):
         return True
     words = name.split()
     if not words or not words[-1][:1].isupper():
         return False
     return any(TREATY_NOUN.search(text[max(0, m.start() - 40):m.end() + 40])
                for m in re.finditer(re.escape(name), text))
+
+
+def _with_its_noun(name: str, sentence: str) -> str | None:
+    """The sentence's span for a treaty the model named without its noun: "the treaty on X" or
+    "the X treaty" for "X"; None when the sentence writes no treaty noun beside the name."""
+    noun = TREATY_WORD
+    match = re.search(rf"{noun}\s+(?:on|of|for)\s+(?:the\s+)?{re.escape(name)}", sentence, re.I) \
+        or re.search(rf"{re.escape(name)}\s+{noun}", sentence, re.I)
+    return match.group(0) if match else None
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
@@ -173,6 +194,10 @@ _LEAVES_A_TREATY = re.compile(r"\s+(?:it\b|(?:the\s+)?(?-i:[A-Z])|(?:[\w'’-]+\
 # "pulled Belgrade's forces out of", "withdrew 300 troops from": a force taken out of a place.
 _TROOPS_OUT = re.compile(r"(?:^|\s)\s*(?:(?:its|their|the|his|her|all|some|about|[\d,]+|[A-Z][\w'’-]*)\s+){0,3}"
                          r"(?:forces|troops|soldiers|personnel|units|contingent|army)\b", re.I)
+# "Israeli forces had 60 days to withdraw": the troops are who withdraws, from a place.
+_TROOPS_LEAVING = re.compile(r"\b(?:forces|troops|soldiers|army|units|fighters|contingent)\b[^.;,]{0,30}\s$", re.I)
+# "the convention that both states have joined": the treaty is the relative clause's object.
+_TREATY_RELATIVE = re.compile(r"(?:" + TREATY_NOUN.pattern + r")\s+(?:that|which)\s+[^.;,]{0,40}$", re.I)
 _JOINS_A_TREATY = re.compile(r"\s+(?:the\s+)?(?:[A-Z]|(?:[\w-]+\s+){0,3}(?:" + TREATY_NOUN.pattern + "))")
 
 
@@ -198,7 +223,8 @@ def treaty_events(sentence: str) -> list[tuple[TreatyAction, int]]:
                     or SIGNED_INSTRUMENT.match(sentence[match.end():])):
                 continue  # the signing an anniversary counts from; a bill "signed into law"; a decree
             if action == "acceded" and match.group().lower().startswith("join") and not _JOINS_A_TREATY.match(
-                    sentence[match.end():match.end() + 60]):
+                    sentence[match.end():match.end() + 60]) \
+                    and not _TREATY_RELATIVE.search(sentence[max(0, match.start() - 60):match.start()]):
                 continue  # "joining neighbours who ..." joins no treaty
             if action == "withdrawn" and LEAVE_WORD.match(match.group()) and not _LEAVES_A_TREATY.match(
                     sentence[match.end():match.end() + 60]):
@@ -206,7 +232,8 @@ def treaty_events(sentence: str) -> list[tuple[TreatyAction, int]]:
             if NOT_AN_ACT.search(sentence[max(0, match.start() - 12):match.start()]):
                 continue  # "this is not a withdrawal"
             if action == "withdrawn" and (_TROOPS_OUT.match(sentence[match.end():match.end() + 60])
-                                          or _TROOPS_OUT.search(match.group())):
+                                          or _TROOPS_OUT.search(match.group())
+                                          or _TROOPS_LEAVING.search(sentence[max(0, match.start() - 40):match.start()])):
                 continue  # "pulled the army's forces out of the province": troops leave a place, not a treaty
             if _ACT_ON_AN_ACT.search(sentence[:match.start()]) and not _APPROVED.search(sentence[:match.start()]):
                 continue  # "revoked its ratification" is one act: the revoking
@@ -222,6 +249,11 @@ def treaty_events(sentence: str) -> list[tuple[TreatyAction, int]]:
         if before:  # "Latvia left in April, and Estonia followed": the same act, once more
             found.append((match.start(), before[-1]))
     found.sort()
+    signings = [p for p, a in found if a == "signed"]
+    if len(signings) > 1:
+        # "the truce A and B agreed, which C brokered": the mediator's brokering is the same signing
+        found = [(p, a) for p, a in found if not (a == "signed" and p != signings[0]
+                                                   and sentence[p:p + 8].lower().startswith("brokered"))]
     events: list[tuple[TreatyAction, int]] = []
     for position, action in found:
         same = [p for a, p in events if a == action]
@@ -322,10 +354,15 @@ def without_restatements(records: list[TreatyReference]) -> list[TreatyReference
     """An event stated again later in the article ("the pact, signed in May, ...") is one record.
 
     A later record of the same treaty and act is a restatement when it adds no other date or
-    actor; each party's own ratification (another actor or date) stays a record of its own.
+    actor; each party's own ratification (another actor or date) stays a record of its own. A
+    signing named in passing with no date or actor is the one a later sentence tells in full.
     """
     out: list[TreatyReference] = []
-    for record in records:
+    for n, record in enumerate(records):
+        if record.action == "signed" and record.date is None and record.actor is None and any(
+                _same_treaty(record.treaty, later.treaty) and later.action == "signed" and later.date
+                for later in records[n + 1:]):
+            continue  # "since the truce agreed at Lirsk took hold": the signing told in full later
         if record.action != "mentioned" and any(
                 _same_treaty(record.treaty, kept.treaty) and record.action == kept.action
                 and record.date in (None, kept.date) and record.actor in (None, kept.actor)

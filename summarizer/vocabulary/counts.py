@@ -12,7 +12,7 @@ __all__ = [
     "ANY_TROOPS", "ARMY_SIZE_BEFORE", "CASUALTIES_AS_OBJECT", "CASUALTY_VERB_BEFORE", "CASUALTY_WORDS",
     "HELD_BEFORE", "LIVES_AFTER", "NEW_WAVE", "NOT_A_DEPLOYMENT_AFTER", "NOT_A_DEPLOYMENT_BEFORE", "NOT_PEOPLE",
     "NOUN_PHRASE_END", "ONE_PERSON", "PERSON_NOUN", "PERSON_SUFFIX", "POLICE_NOUN", "REDEPLOY", "RELEASED",
-    "RELEASED_AFTER", "SENT", "TROOP_LIMIT", "TROOP_NOUN", "TROOP_NUMBER_OF", "TROOP_PRESENCE_AT", "TROOP_TOTAL_TO", "UNIT_NOUN",
+    "RELEASED_AFTER", "SENT", "SENT_JUST_BEFORE", "STANDING_FORCE_AFTER", "TROOP_LIMIT", "TROOP_NOUN", "TROOP_NUMBER_OF", "TROOP_PRESENCE_AT", "TROOP_TOTAL_TO", "UNIT_NOUN",
     "UNSIZED", "WAVE_NOUN"
 ]
 
@@ -30,21 +30,31 @@ CASUALTY_WORDS: tuple[tuple[FigureLabel, re.Pattern[str]], ...] = (
         # held by the other side: "two soldiers held by the army", "detained by border guards"
         r"(?:held|detained|seized) by", "in (?:the )?custody of") + r")\b", re.I)),
     ("killed", re.compile(r"\b(" + words(
-        "killed", "dead", "died", r"deaths?", "lost their lives", r"fatalit\w*", "death toll", "toll",
+        "killed", "dead", "died", r"deaths?", "lost their lives", r"fatalit\w*", "death toll", r"toll(?!-free)",
         "slain", "perished", "lost their life", "fatal", "fatally wounded", "fatally injured", "bodies",
+        # euphemisms of military releases: "paid the supreme price"
+        r"paid the (?:supreme|ultimate) price", r"made the (?:supreme|ultimate) sacrifice",
         "neutralised", "neutralized", "eliminated", "liquidated")
      + r")\b", re.I)),
-    ("wounded", re.compile(r"\b(" + words("wounded", "injured", r"injur\w*", "hurt", "maimed") + r")\b", re.I)),
+    ("wounded", re.compile(r"\b(" + words(
+        "wounded", "injured", r"injur\w*", "hurt", "maimed", r"amputees?",
+        # "lost legs": a maiming, not a death
+        r"lost (?:a |an |their |his |her |both )?(?:legs?|limbs?|arms?|feet|foot|hands?|eyes?|sight)")
+        + r")\b", re.I)),
 )
 
 #: A verb right before the figure decides what it counts: "the raid killed 40 people", "lost 12 men".
 #: "Lost N soldiers" is a death toll unless the article says it covers the wounded.
 CASUALTY_VERB_BEFORE: tuple[tuple[FigureLabel, re.Pattern[str]], ...] = (
+    ("killed_or_wounded", re.compile(r"\b(?:killed|killing|kill) (?:or|and) (?:wounded|wounding|injured|injuring|"
+                                     r"wound|injure)[\"”’']?\s*$", re.I)),
     ("killed", re.compile(r"\b(" + words("killed", "kill", "kills", "killing", "lost", "loses", "lose", "losing",
                                          "slew", "claimed the lives of", "eliminated", "eliminating",
                                          "neutralised", "neutralized", "neutralising", "neutralizing",
                                          "liquidated", "bodies of", "the bodies of", "executed", "executing",
-                                         "massacred", "murdered", "beheaded") + r")[\"”’']?\s*$", re.I)),
+                                         "massacred", "murdered", "beheaded",
+                                         # "repelled it with the loss of three men"
+                                         "loss of", "losses of") + r")[\"”’']?\s*$", re.I)),
     ("wounded", re.compile(r"\b(" + words("wounded", "injured", "injuring", "wounding") + r")[\"”’']?\s*$", re.I)),
     ("captured", re.compile(r"\b(" + words("captured", "capturing", "abducted", "kidnapped")
                             + r")[\"”’']?\s*$", re.I)),
@@ -91,7 +101,7 @@ TROOP_NOUN = re.compile(
     r"other|foreign|elite|special|combat|regular|fresh|further|extra|of|its|their|the|army|armed|"
     r"active-duty|front-line|frontline|ground|air|naval|rapid|operations|assault|border|security|support|"
     r"construction|infantry|airborne|armou?red|mechani[sz]ed|reconnaissance|police)\s+){0,4}"
-    r"(" + words("troops", "troop", "soldiers", "soldier", "servicemen", "servicemembers", "service members",
+    r"(?i:" + words("guard members", "guardsmen", "troops", "troop", "soldiers", "soldier", "servicemen", "servicemembers", "service members",
                  "personnel", "fighters", "engineers", "deminers", "sappers", "infantry", "infantrymen",
                  "marines", "paratroopers", "commandos", "special forces", "reinforcements", "mercenaries",
                  "conscripts", "recruits", "instructors", "trainers", "advisers", "advisors", "medics",
@@ -157,6 +167,9 @@ NOT_A_DEPLOYMENT_BEFORE = re.compile(r"\b(" + words(
     # soldiers trained, raised or taken out are not soldiers sent somewhere
     "trained", "training", "train", "has trained", "recruited", "recruiting", "mobilised", "mobilized",
     "mobilising", "mobilizing", "called up", "conscripted", "drafted", "evacuated", "evacuating", "evacuate",
+    "recruitment of", "recruit", "recruits", "enlisted", "enlisting", "enlistment of",
+    # people arrested or rescued are nobody's force
+    "arrested", "arresting", "apprehended", "apprehending", "rescued", "rescuing",
     # the size of a fighting group is how troops fight, not a wave sent: "attacked in groups of N"
     "groups of", "teams of", "squads of", "units of", "columns of")
     + r")\b[^,;]{0,25}$", re.I)
@@ -164,18 +177,25 @@ NOT_A_DEPLOYMENT_AFTER = re.compile(r"^[^,;]{0,60}?\b(" + words(
     r"on (high |heightened |full )?(alert|standby|readiness|notice)", "on stand-by",
     r"(began|begin|started|start|completed|complete|finished) (leaving|their withdrawal|withdrawing|"
     r"pulling out|to leave|to withdraw)", "withdrew", "withdrawn", "pulled out", "went home",
-    "returned home", "left the country", "were cut", "will be cut", "would be cut", "out of",
+    "returned home", "left the country", r"left (?:the|their|its)", "departed", "were cut", "will be cut", "would be cut", "out of",
     "went missing", "are missing", "were missing", "remain missing", "are unaccounted for",
     # the wounded flown out, and a treaty's allowance: "flown to the capital for treatment",
     # "far more than the N troops it is permitted to keep there"
     "for treatment", "for medical treatment", "to hospital", "to a hospital",
     r"(?:it |they )?(?:was|were|is|are|be) (?:allowed|permitted|entitled|authori[sz]ed) to",
-    # an army's standing size, or soldiers trained rather than sent
-    "active-duty", "active duty", "in uniform", "under arms", r"active (?:personnel|troops|soldiers|servicemen|service members|members)",
-    "in reserve", r"(?:had |have |has )?completed (?:their |its )?training",
-    "graduated",
+    # soldiers trained rather than sent
+    r"(?:had |have |has )?completed (?:their |its )?training", "graduated",
     # troops on parade are on show, not sent anywhere
     "marched", "paraded", "parade") + r")\b", re.I)
+
+#: An army's standing size after the figure ("N active-duty soldiers"): not a deployment unless a verb
+#: of sending governs the figure ("sent N active-duty Marines to the port").
+STANDING_FORCE_AFTER = re.compile(r"^[^,;]{0,60}?\b(" + words(
+    "active-duty", "active duty", "in uniform", "under arms",
+    r"active (?:personnel|troops|soldiers|servicemen|service members|members)", "in reserve") + r")\b", re.I)
+#: A verb of sending right before the figure: "has sent 120 members".
+SENT_JUST_BEFORE = re.compile(r"\b(?:sent|sending|send|sends|deployed|deploying|deploys|deploy|dispatched|"
+                              r"dispatching|dispatch)\s*$", re.I)
 
 ANY_TROOPS = re.compile(r"\b(troops|soldiers|personnel|forces|servicemen)\b", re.I)
 
@@ -211,8 +231,10 @@ HELD_BEFORE = re.compile(r"\b(" + words("holding", "holds", "hold", "held", "det
 #: what the figure counts.
 CASUALTIES_AS_OBJECT = re.compile(r"\b(?:replace|replacing|replaced|relieve|relieving|evacuate|evacuating|"
                                   r"evacuated|treat|treating|bury|burying|collect|collecting|retrieve|"
-                                  r"retrieving)\s+(?:the|their|its)\s+(?:dead|wounded|injured|fallen|casualties)"
-                                  r"(?:\s+(?:and|or)\s+(?:dead|wounded|injured))?\b", re.I)
+                                  r"retrieving|make up for|making up for|made up for|compensate for|"
+                                  r"compensating for|replenish|replenishing|offset|offsetting)\s+"
+                                  r"(?:the|their|its)\s+(?:dead|wounded|injured|fallen|casualties|losses)"
+                                  r"(?:\s+(?:and|or)\s+(?:the\s+|their\s+)?(?:dead|wounded|injured))?\b", re.I)
 
 
 # --- deployments without a figure -------------------------------------------------

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from summarizer.vocabulary.common import words
 
 __all__ = [
-    "ANNOUNCED_FUTURE", "COMMERCIAL", "ONE_PARTY_EACH", "ONE_STATE_WITH_AND", "LEAVE_WORD", "NOT_AN_ACT", "SAME_ACT_OPENING", "SIGNED_INSTRUMENT",
+    "ANNOUNCED_FUTURE", "CEASEFIRE_EVENT", "CEASEFIRE_NOUN", "COMMERCIAL", "known_treaty", "ONE_PARTY_EACH", "ONE_STATE_WITH_AND", "LEAVE_WORD", "NOT_AN_ACT", "SAME_ACT_OPENING", "SIGNED_INSTRUMENT",
     "LEGISLATURES", "MEMBERSHIP_ACT", "TREATY_ACTIONS", "TREATY_BACK_EVENT", "TREATY_CONDITION",
     "TREATY_EVENT_NOUN", "TREATY_FUTURE", "TREATY_NAME_STOP", "TREATY_NOUN", "TREATY_POINTS_BACK",
     "TREATY_SAME_ACT", "TREATY_WORD"
@@ -24,6 +24,34 @@ TREATY_WORD = (r"\b(" + words(
     "convention", "conventions", "protocol", "charter", "deal", "declaration", "memorandum",
     "armistice") + r")\b(?!\s+(?-i:Army|Party|Front|Forces|Movement|Militia|Brigades?|Corps)\b)")
 TREATY_NOUN = re.compile(TREATY_WORD + r"|\bArticle \d+\b", re.I)
+#: Treaties that reporting names by a short name alone, with no treaty noun ("when New START lapses",
+#: "the JCPOA"): the widely used arms-control and security short names.
+_KNOWN_TREATY = re.compile(r"\b(?-i:New START|START(?: I{1,3})?|SALT(?: I{1,2})?|INF|CFE|CTBT|NPT|JCPOA|TPNW|ABM|"
+                           r"AUKUS|FMCT|Minsk II|Open Skies)\b")
+#: Capitalised words that may stand before a short name without making it part of a longer one.
+_BEFORE_A_NAME = frozenset("the when in on under after before since if as and but with without from that this "
+                           "its their while nor both unlike like of to by".split())
+
+
+def known_treaty(text: str) -> re.Match[str] | None:
+    """The first short treaty name in ``text`` that is not inside a longer proper name ("the
+    Harbour START accord" is another treaty, named by its noun)."""
+    for match in _KNOWN_TREATY.finditer(text):
+        before = re.findall(r"[\w'’-]+", text[max(0, match.start() - 30):match.start()])
+        if not before or not before[-1][:1].isupper() or before[-1].lower() in _BEFORE_A_NAME:
+            return match
+    return None
+
+
+#: A ceasefire is a formal agreement when the article states its conclusion ("the truce A and B agreed
+#: on 3 May", "accepted an immediate ceasefire"); a ceasefire named in passing is not recorded.
+_CEASEFIRE = r"(?:ceasefire|cease-fire|truce)"
+_CEASEFIRE_VERB = r"(?:agreed|signed|accepted|brokered|reached|concluded|struck|sealed|announced)"
+CEASEFIRE_EVENT = re.compile(rf"\b{_CEASEFIRE_VERB}\b(?:\s+to)?\s+(?:an?|the)\s+(?:[\w\"“”'’-]+\s+){{0,4}}?{_CEASEFIRE}\b"
+                             rf"|\b{_CEASEFIRE}\b(?:\s+(?:that|which))?(?:\s+(?:[\w'’-]+|and|,)){{0,6}}?\s+{_CEASEFIRE_VERB}\b",
+                             re.I)
+#: The ceasefire's own words in a ceasefire event: "an immediate ceasefire" gives "ceasefire".
+CEASEFIRE_NOUN = re.compile(rf"\b{_CEASEFIRE}\b", re.I)
 
 #: Legislatures by their own names, whose approval is their state's ratification.
 LEGISLATURES = words("Diet", "Duma", "State Duma", "Federation Council", "Knesset", "Majlis", "Sejm", "Senate",
@@ -88,8 +116,9 @@ TREATY_ACTIONS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     # Acting "under Article N" invokes it: "ordered the deployment under Article 4".
     "invoked": re.compile(r"\b(invok\w+|invocation|trigger\w*|activat\w+|(?:ordered|sent|deployed|dispatched|"
                           r"justified|acted|responded|requested|sought|convened|called)\b[^.;]{0,60}?\b(?:under|citing) Article \d+)\b", re.I),
-    "signed": re.compile(r"\b(sign\w*|concluded|conclude|agreed|inked|struck|sealed|brokered|"
-                         r"forged|reached|announced (?:an?|the) (?:[\w-]+\s+){0,2}?(?:agreement|deal|accord|pact))\b",
+    "signed": re.compile(r"(?<!-)\b(sign\w*|concluded|conclude|agreed|inked|struck|sealed|brokered|"
+                         r"forged|reached|announced (?:an?|the) (?:[\w-]+\s+){0,2}?(?:agreement|deal|accord|pact)|"
+                         r"accepted (?:an?|the) (?:[\w\"“”'’-]+\s+){0,4}?" + _CEASEFIRE + r")\b",
                          re.I),
 })
 #: Signing a domestic instrument is not signing the treaty: "signed a decree ratifying the pact",
