@@ -171,6 +171,9 @@ _GENERIC_BODIES = frozenset({"ministry", "agency", "department", "office", "comm
                              "government", "mission", "command", "directorate", "bureau", "service"})
 
 
+_DESCRIPTOR = re.compile(r"[A-Z][\w.]*-(?:based|linked|backed|run|led|owned|funded|allied|aligned|born)")
+
+
 def is_back_reference(phrase: str) -> bool:
     """'it', 'the agency', 'the official', 'the two ministries': names no one by itself.
 
@@ -182,7 +185,9 @@ def is_back_reference(phrase: str) -> bool:
     # A sentence's first word is capitalised whatever it is: "The Ministry notes" points back,
     # while "the Bureau" inside a sentence is a body's name.
     generic = _GENERIC_BODIES if words[0] == "The" else frozenset()
-    return (words[0].lower() == "the" and all(w[:1].islower() or w.lower() in generic for w in words[1:])
+    # "the London-based monitor": a description, however capitalised its first half
+    return (words[0].lower() == "the" and all(w[:1].islower() or w.lower() in generic or _DESCRIPTOR.fullmatch(w)
+                                              for w in words[1:])
             and bool(AGENT_HEAD.search(words[-1])))
 
 

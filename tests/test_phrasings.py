@@ -150,3 +150,22 @@ def test_a_surname_stands_for_the_person_named_in_full() -> None:
                "Chief of staff Gen. Markus Kangye spoke."]
     assert [full_name(n, earlier) for n in ("Ruiz", "Hezbollah", "Vell", "Kangye", "Okafor")] == [
         "Ana Ruiz", "Hezbollah", "Vell", "Markus Kangye", "Okafor"]
+
+
+def test_a_described_body_points_back_and_a_legislator_is_named_by_the_person() -> None:
+    from summarizer.attribution import is_back_reference
+
+    assert is_back_reference("The London-based monitor") and not is_back_reference("The Vell Monitor")
+    assert attribute("Opposition deputy Ana Ruiz disputed the figures, saying 40 had died.").name == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("sentence, unsized", [
+    ("The ministry said it had sent several hundred troops to the border town.", True),
+    ("Vell dispatched reinforcements to the northern province on Friday.", True),
+    ("Thousands of troops were flown to the coast overnight, officials said.", True),
+    ("The army has thousands of troops in the region.", False),
+    ("Vell sent troops to the border town in 2019.", False),
+])
+def test_a_wave_sized_only_vaguely_is_an_unsized_wave(sentence: str, unsized: bool) -> None:
+    tasks = plan(_article(sentence))
+    assert any(t.unsized_wave for t in tasks) == unsized

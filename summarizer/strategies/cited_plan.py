@@ -45,6 +45,7 @@ from summarizer.vocabulary import (
     TREATY_BACK_EVENT,
     TREATY_NOUN,
     UNSIZED,
+    VAGUE_SIZE,
     WAVE_NOUN,
 )
 
@@ -138,7 +139,7 @@ def plan(article: Article) -> list[SentenceTask]:
             treaty_names |= _treaty_names(text)
         task.unsized_wave = (not task.troops and bool(WAVE_NOUN.search(text))
                              and bool(SENT.search(text))
-                             and bool(NEW_WAVE.search(text) or UNSIZED.search(text))
+                             and bool(NEW_WAVE.search(text) or UNSIZED.search(text) or VAGUE_SIZE.search(text))
                              and not REDEPLOY.search(text))
         if task.asks_facts or task.treaty:
             said = attribute(text)

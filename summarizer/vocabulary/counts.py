@@ -13,7 +13,7 @@ __all__ = [
     "HELD_BEFORE", "LIVES_AFTER", "NEW_WAVE", "NOT_A_DEPLOYMENT_AFTER", "NOT_A_DEPLOYMENT_BEFORE", "NOT_PEOPLE",
     "NOUN_PHRASE_END", "ONE_PERSON", "PERSON_NOUN", "PERSON_SUFFIX", "POLICE_NOUN", "REDEPLOY", "RELEASED",
     "RELEASED_AFTER", "SENT", "SENT_JUST_BEFORE", "STANDING_FORCE_AFTER", "TROOP_LIMIT", "TROOP_NOUN", "TROOP_NUMBER_OF", "TROOP_PRESENCE_AT", "TROOP_TOTAL_TO", "UNIT_NOUN",
-    "UNSIZED", "WAVE_NOUN"
+    "UNSIZED", "VAGUE_SIZE", "WAVE_NOUN"
 ]
 
 # --- what a figure counts ----------------------------------------------------
@@ -256,4 +256,8 @@ UNSIZED = re.compile(r"\bwhose (number|size|strength)\b|\b(number|size|strength)
                      r"\b(undisclosed|unspecified|unknown|unconfirmed) number\b|"
                      r"\b(?:did not|without) (give|giving|disclose|disclosing|say|saying|specify|specifying|"
                      r"reveal|revealing) (how many|the (number|size))\b", re.I)
+#: A size given only vaguely ("several hundred troops", "thousands of soldiers", "reinforcements"):
+#: a wave whose size the article does not give.
+VAGUE_SIZE = re.compile(r"\b(?:several|a few|many)\s+(?:hundred|thousand|dozen)\b|\b(?:hundreds|thousands|dozens|"
+                        r"tens of thousands) of\b|\breinforcements\b|\breinforced\b", re.I)
 REDEPLOY = re.compile(r"\bredeploy\w*|\bwithdr[ae]w\w*", re.I)

@@ -91,7 +91,9 @@ SPEAKER_HEADS = (
     "delegation", "guard", "brigade", "battalion", "unit",
     # office holders: "the press secretary said", "the envoy told reporters"
     "secretary", "envoy", "ambassador", "governor", "mayor", "prosecutor", "director", "adviser", "advisor",
-    "representative", "coordinator", "commissioner", "officer", "officers")
+    "representative", "coordinator", "commissioner", "officer", "officers",
+    # legislators and watchdogs: "opposition deputy Ana Ruiz", "the monitor said"
+    "deputy", "lawmaker", "legislator", "senator", "monitor", "watchdog", "observatory")
 #: Honorifics that open a transcript's speaker label ("MS. RUIZ:"), in capitals as labels write them.
 HONORIFICS = ("MR", "MS", "MRS", "MISS", "DR", "PROF", "GEN", "LT GEN", "MAJ GEN", "BRIG GEN", "ADM", "COL", "CAPT",
               "SEN", "REP", "SECRETARY", "MINISTER", "AMBASSADOR", "GENERAL", "ADMIRAL", "COLONEL")
