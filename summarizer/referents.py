@@ -222,11 +222,12 @@ def _kindred(phrase: str, names: list[str]) -> str | None:
     return None
 
 
-def full_name(name: str, sentences: Sequence[str]) -> str:
+def full_name(name: str, sentences: Sequence[str], preamble: str = "") -> str:
     """A person named again by the surname alone ("Ruiz said"), or by a transcript's label, is the
     person named in full earlier ("Ana Ruiz"): the gold rule takes the most specific name. The
     parse decides: the words before the surname must be proper nouns that name no place, group or
-    nationality and are no title, so "Northern Vell" never stands for "Vell"."""
+    nationality and are no title, so "Northern Vell" never stands for "Vell". ``preamble`` is the
+    text before the body (a transcript's header)."""
     if not re.fullmatch(r"[A-Z][\w'’-]+", name):
         return name
     for sentence in sentences:
@@ -243,7 +244,15 @@ def full_name(name: str, sentences: Sequence[str]) -> str:
                 first -= 1
             if first < i:
                 return sentence[tokens[first].idx:token.idx + len(token.text)]
+    # A briefing's header writes the speaker in capitals: "... BY PENTAGON SPOKESMAN ANA RUIZ".
+    for line in (x for x in [*preamble.splitlines(), *sentences] if x.isupper()):
+        caps = re.search(rf"\b([A-Z][A-Z'’-]+)\s+{re.escape(name.upper())}\b", line)
+        if caps and not _TITLE.fullmatch(caps.group(1)) and caps.group(1).lower() not in _NOT_A_FIRST_NAME:
+            return f"{caps.group(1).title()} {name.title()}"
     return name
+
+
+_NOT_A_FIRST_NAME = frozenset("by with and of the for from to at on in as".split())
 
 
 _TITLE = re.compile(rf"(?i:{'|'.join(PERSON_TITLES)}|mr|mrs|ms|dr|gen|col|lt|maj|capt|sgt|adm|sen|rep|gov)")

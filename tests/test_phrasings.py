@@ -169,3 +169,37 @@ def test_a_described_body_points_back_and_a_legislator_is_named_by_the_person() 
 def test_a_wave_sized_only_vaguely_is_an_unsized_wave(sentence: str, unsized: bool) -> None:
     tasks = plan(_article(sentence))
     assert any(t.unsized_wave for t in tasks) == unsized
+
+
+@pytest.mark.parametrize("sentence, actions", [
+    ("Train services between the two towns remain suspended.", []),
+    ("The treaty remains suspended.", ["suspended"]),
+    ("Ratification was hard-fought in the capital.", []),
+    ("Vell signed a deal with Ostria, a deal that Lusaria and Pell both denounced.", ["signed"]),
+    ("The junta denounced the 2011 accord on foreign bases in March.", ["withdrawn"]),
+    ("The mediators eased the quarrel, leaving Pell's grievances untouched.", []),
+    # "Forces" in a treaty's name is no troops withdrawing
+    ("Ostria suspended its part in the Treaty on Allied Armed Forces of the North in 2009, then withdrew "
+     "outright in May 2021.", ["suspended", "withdrawn"]),
+])
+def test_what_is_and_is_not_a_treaty_act(sentence: str, actions: list[str]) -> None:
+    assert [a for a, _ in treaty_events(sentence)] == actions
+
+
+def test_that_month_belongs_to_the_year_written_before_it() -> None:
+    from summarizer.strategies.cited_treaties import treaty_records
+
+    article = _article("The 2016 Pell accord between the government and six armed groups, signed in Lirsk that "
+                       "March, has largely collapsed. The Ostrian Senate gave its consent to ratification in "
+                       "October of that year.")
+    dates = [[(r.action, r.date) for r in treaty_records(TreatyAnswer(treaty="2016 Pell accord"), s.text,
+                                                          span_evidence(article.text, s.start, s.end), article,
+                                                          dt.date(2026, 3, 4))]
+             for s in article.sentences]
+    assert dates == [[("signed", "2016-03")], [("ratified", "2016-10")]]
+
+
+def test_a_transcript_label_takes_the_full_name_from_the_header_in_capitals() -> None:
+    header = "PRESS BRIEFING BY DEFENCE SPOKESWOMAN ANA RUIZ\n\n"
+    assert full_name("Ruiz", ["MS. RUIZ: Good morning."], header) == "Ana Ruiz"
+    assert full_name("Ruiz", [], "BRIEFING BY RUIZ\n") == "Ruiz"

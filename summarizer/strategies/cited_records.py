@@ -38,7 +38,8 @@ from summarizer.strategies.cited_plan import (
     resolved_back_reference,
     uses_article_words,
 )
-from summarizer.strategies.cited_treaties import sentence_treaties, treaty_events
+from summarizer.strategies.cited_treaties import sentence_treaties
+from summarizer.strategies.treaty_events import treaty_events
 from summarizer.transcript import turn_speaker
 from summarizer.vocabulary import PRESENCE_AFTER, PRESENCE_BEFORE, REPORTING_VERBS
 
@@ -54,7 +55,8 @@ def _source(name: str | None, via: str | None, article: Article) -> Source | Non
     name = not_echoed(name, article)
     if not name or not uses_article_words(name, article.text):
         return None
-    name = full_name(name.strip(), [x.text for x in article.sentences])
+    name = full_name(name.strip(), [x.text for x in article.sentences],
+                     article.text[:article.sentences[0].start] if article.sentences else "")
     via = via.strip() if via and via.strip() and via.strip().lower() != name.lower() else None
     via = via if via and uses_article_words(via, article.text) else None
     return Source(name=name, via=via, kind=infer_kind(name, article.text) or "unnamed")

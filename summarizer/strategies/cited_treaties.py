@@ -14,31 +14,22 @@ from summarizer.article import Article
 from summarizer.dates import find_date_phrases, is_date_word
 from summarizer.grammar import coordinated_subject, parse
 from summarizer.names import normalise_name
-from summarizer.records import Evidence, TreatyAction, TreatyReference
+from summarizer.records import Evidence, TreatyReference
 from summarizer.strategies.cited_answers import CLAUSE_SPLIT, dates_of, not_echoed, verbatim_in_article
 from summarizer.strategies.cited_plan import SentenceTask, TreatyAnswer, uses_article_words
+from summarizer.strategies.treaty_events import TREATY_ACTIONS_ANY, restates_an_event, treaty_events
 from summarizer.vocabulary import (
     known_treaty,
-    ANNOUNCED_FUTURE,
     CEASEFIRE_EVENT,
     CEASEFIRE_NOUN,
-    ANY_TROOPS,
     COMMERCIAL,
-    LEAVE_WORD,
     MEMBERSHIP_ACT,
-    NOT_AN_ACT,
     ONE_PARTY_EACH,
     ONE_STATE_WITH_AND,
     SAME_ACT_OPENING,
-    SIGNED_INSTRUMENT,
-    TREATY_ACTIONS,
-    TREATY_CONDITION,
-    TREATY_EVENT_NOUN,
-    TREATY_FUTURE,
     TREATY_NAME_STOP,
     TREATY_NOUN,
     TREATY_POINTS_BACK,
-    TREATY_SAME_ACT,
     TREATY_WORD,
 )
 
@@ -174,114 +165,6 @@ def treaty_phrase(sentence: str) -> str | None:
     return best
 
 
-TREATY_ACTIONS_ANY = re.compile("|".join(p.pattern for p in TREATY_ACTIONS.values()), re.I)
-# An event word as the object of another ("revoked its ratification"): one act, the first.
-_ACT_ON_AN_ACT = re.compile(rf"\b(?:{TREATY_ACTIONS_ANY.pattern})\s+(?:its|their|the|his|her)\s+$", re.I)
-
-
-# "completed their withdrawal from Niger": a place left, not a treaty ("withdrew from the Pact").
-_FROM_A_PLACE = re.compile(r"\s+(?:of\s+[\w'’-]+\s+)?from\s+(?!the\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?![\w\s'’-]*"
-                           r"(?:" + TREATY_WORD + "))", re.I)
-_PROPOSAL_AFTER = re.compile(r"\s+(?:bill|draft|plan|proposal|motion|legislation|request)\b", re.I)
-# "the assembly approved its withdrawal": the act approved is the event.
-_APPROVED = re.compile(r"\bapprov\w+\s+(?:its|their|the)\s+$", re.I)
-#: "joined" is an accession when what is joined is named or a treaty noun ("joined the Pact").
-# What a leaving word leaves: a treaty by its noun or name, a body of states, or "it" (a treaty named before).
-# With no object, a date or the clause's end follows: "X left in 2021, a year after Y withdrew".
-_LEAVES_A_TREATY = re.compile(r"\s+(?:it\b|(?:the\s+)?(?-i:[A-Z])|(?:[\w'’-]+\s+){0,3}(?:" + TREATY_NOUN.pattern + "))"
-                              r"|\s*(?:[,.;]|$)|\s+(?:in|on|last|this|earlier|later|after|before|since|when|a year|"
-                              r"months|weeks|days)\b", re.I)
-# "pulled Belgrade's forces out of", "withdrew 300 troops from": a force taken out of a place.
-_TROOPS_OUT = re.compile(r"(?:^|\s)\s*(?:(?:its|their|the|his|her|all|some|about|[\d,]+|[A-Z][\w'’-]*)\s+){0,3}"
-                         r"(?:forces|troops|soldiers|personnel|units|contingent|army)\b", re.I)
-# "Israeli forces had 60 days to withdraw": the troops are who withdraws, from a place.
-_TROOPS_LEAVING = re.compile(r"\b(?:forces|troops|soldiers|army|units|fighters|contingent)\b[^.;,]{0,30}\s$", re.I)
-# "the convention that both states have joined": the treaty is the relative clause's object.
-_TREATY_RELATIVE = re.compile(r"(?:" + TREATY_NOUN.pattern + r")\s+(?:that|which)\s+[^.;,]{0,40}$", re.I)
-_JOINS_A_TREATY = re.compile(r"\s+(?:the\s+)?(?:[A-Z]|(?:[\w-]+\s+){0,3}(?:" + TREATY_NOUN.pattern + "))")
-
-
-def treaty_events(sentence: str) -> list[tuple[TreatyAction, int]]:
-    """The treaty events a sentence states, in order, each with where its verb stands.
-
-    An event is a verb of signing, ratifying, invoking, suspending, leaving, joining or
-    marking an anniversary; a future or refused act ("will ratify", "refused to sign") is
-    none. The same act repeated in one clause is one event; in another clause ("X left in
-    2021, a year after Y withdrew") it is another. No event word: the treaty is mentioned.
-    """
-    found: list[tuple[int, TreatyAction]] = []
-    for action, pattern in TREATY_ACTIONS.items():
-        for match in pattern.finditer(sentence):
-            announced = action == "withdrawn" and ANNOUNCED_FUTURE.search(sentence[:match.start()])
-            if (TREATY_FUTURE.search(sentence[max(0, match.start() - 25):match.start()]) and not announced) \
-                    or TREATY_CONDITION.search(sentence[max(0, match.start() - 60):match.start()]):
-                continue
-            if action == "signed" and (
-                    re.search(r"anniversary of\s+(?:the\s+|its\s+)?$|years since\b[^.;]{0,60}$",
-                              sentence[:match.start()], re.I)
-                    or re.match(r"\w*\s+into law\b", sentence[match.end():], re.I)
-                    or SIGNED_INSTRUMENT.match(sentence[match.end():])):
-                continue  # the signing an anniversary counts from; a bill "signed into law"; a decree
-            if action == "acceded" and match.group().lower().startswith("join") and not _JOINS_A_TREATY.match(
-                    sentence[match.end():match.end() + 60]) \
-                    and not _TREATY_RELATIVE.search(sentence[max(0, match.start() - 60):match.start()]):
-                continue  # "joining neighbours who ..." joins no treaty
-            if action == "withdrawn" and LEAVE_WORD.match(match.group()) and not _LEAVES_A_TREATY.match(
-                    sentence[match.end():match.end() + 60]):
-                continue  # "leaving the grievances untouched" leaves no treaty
-            if NOT_AN_ACT.search(sentence[max(0, match.start() - 12):match.start()]):
-                continue  # "this is not a withdrawal"
-            if action == "withdrawn" and (_TROOPS_OUT.match(sentence[match.end():match.end() + 60])
-                                          or _TROOPS_OUT.search(match.group())
-                                          or _TROOPS_LEAVING.search(sentence[max(0, match.start() - 40):match.start()])):
-                continue  # "pulled the army's forces out of the province": troops leave a place, not a treaty
-            if _ACT_ON_AN_ACT.search(sentence[:match.start()]) and not _APPROVED.search(sentence[:match.start()]):
-                continue  # "revoked its ratification" is one act: the revoking
-            if _restates(sentence, match) or _PROPOSAL_AFTER.match(sentence, match.end()):
-                continue  # pointing back to an act; "a withdrawal bill" is no act yet
-            if match.group().lower() == "withdrawal" and ANY_TROOPS.search(sentence) \
-                    and _FROM_A_PLACE.match(sentence, match.end()):
-                continue  # troops withdrawing from a country leave no treaty
-            found.append((match.start(), action))  # type: ignore[arg-type]
-    found.sort()
-    for match in TREATY_SAME_ACT.finditer(sentence):
-        before = [a for p, a in found if p < match.start()]
-        if before:  # "Latvia left in April, and Estonia followed": the same act, once more
-            found.append((match.start(), before[-1]))
-    found.sort()
-    signings = [p for p, a in found if a == "signed"]
-    if len(signings) > 1:
-        # "the truce A and B agreed, which C brokered": the mediator's brokering is the same signing
-        found = [(p, a) for p, a in found if not (a == "signed" and p != signings[0]
-                                                   and sentence[p:p + 8].lower().startswith("brokered"))]
-    events: list[tuple[TreatyAction, int]] = []
-    for position, action in found:
-        same = [p for a, p in events if a == action]
-        if same and not CLAUSE_SPLIT.search(sentence[same[-1]:position]):
-            continue
-        if any(p == position for _, p in events):
-            continue
-        events.append((action, position))
-    return events
-
-
-def _restates(sentence: str, match: re.Match[str]) -> bool:
-    """An act named by its noun with "the", and no date in its clause, points back to an
-    event stated before ("Tarvania condemned the ratification")."""
-    if not TREATY_EVENT_NOUN.fullmatch(match.group()) \
-            or not re.search(r"\b(?:the|this|that)\s+$", sentence[:match.start()], re.I):
-        return False
-    cuts = [m.end() for m in CLAUSE_SPLIT.finditer(sentence[:match.start()])]
-    later = CLAUSE_SPLIT.search(sentence, match.end())
-    clause = (cuts[-1] if cuts else 0, later.start() if later else len(sentence))
-    return not any(clause[0] <= d.start and d.end <= clause[1] for d in find_date_phrases(sentence))
-
-
-def restates_an_event(sentence: str) -> bool:
-    """The sentence names a treaty act only by its noun, as a reference back to it."""
-    return any(_restates(sentence, m) for p in TREATY_ACTIONS.values() for m in p.finditer(sentence))
-
-
 def _nearest_date(sentence: str, position: int, bound: tuple[int, int], name: str | None) -> str | None:
     """The date phrase of the clause around ``position``: the first after it, else the last before.
 
@@ -320,9 +203,10 @@ def treaty_records(treaty: Any, sentence: str, evidence: Any, article: Article,
         when = _nearest_date(sentence, position, (left, right), treaty.treaty)
         if when is None and len(events) == 1:
             when = verbatim_in_article(not_echoed(treaty.when, article), article)
+        event_ref = _year_referred_to(sentence, position, when, article) or ref
         subject = _subject_of(sentence[left:position]) if len(events) > 1 else None
         if records and any(r.action == action for r in records) and (
-                when is None or dates_of(when, ref)[0] in {r.date for r in records if r.action == action}) \
+                when is None or dates_of(when, event_ref)[0] in {r.date for r in records if r.action == action}) \
                 and (subject is None or subject in {r.actor for r in records}):
             continue  # the same act restated ("held in abeyance ... has suspended"), not a second one
         own_actor = actor if len(events) == 1 or (actor and actor.lower() in sentence[left:right].lower()) \
@@ -330,8 +214,23 @@ def treaty_records(treaty: Any, sentence: str, evidence: Any, article: Article,
         for one in _each_party(sentence, position) if action in ONE_PARTY_EACH else [own_actor]:
             records.append(TreatyReference(
                 treaty=treaty.treaty, parties=parties, action=action, actor=one or own_actor,
-                date=dates_of(when, ref)[0], provisions=provisions, evidence=evidence))
+                date=dates_of(when, event_ref)[0], provisions=provisions, evidence=evidence))
     return records
+
+
+def _year_referred_to(sentence: str, position: int, when: str | None, article: Article) -> dt.date | None:
+    """"signed in 2019 ... that February", "in December of that year": the month belongs to the
+    year the text wrote last before it, not to the article's own year. The end of that year is
+    the reference the month is read against; None when the phrase is not such an anaphor."""
+    if not when or when not in sentence:
+        return None
+    at = min((m.start() for m in re.finditer(re.escape(when), sentence)), key=lambda p: abs(p - position))
+    if not (re.search(r"\bthat\s+$", sentence[:at]) or re.match(r"\s+of\s+that\s+year\b", sentence[at + len(when):])):
+        return None
+    start = article.text.find(sentence)
+    before = (article.text[:start] if start >= 0 else "") + sentence[:at]
+    years = re.findall(r"(?<![\d,.])(19\d\d|20\d\d)(?![\d,])", before)
+    return dt.date(int(years[-1]), 12, 31) if years else None
 
 
 def _each_party(sentence: str, position: int) -> list[str | None]:
