@@ -17,6 +17,7 @@ from summarizer.grammar import counted_noun, governing_verb
 from summarizer.numbers import NumberPhrase, find_number_phrases
 from summarizer.records import Count
 from summarizer.vocabulary import (
+    ACTING_FORCE_AFTER,
     ANY_TROOPS,
     ARMY_SIZE_BEFORE,
     CASUALTIES_AS_OBJECT,
@@ -183,7 +184,8 @@ def _read_label(sentence: str, phrase: NumberPhrase, prev_end: int, next_start: 
     if troop_after and (TROOP_LIMIT.search(_comma_clause(before_clause)[-90:])
                         or (NOT_A_DEPLOYMENT_BEFORE.search(before_clause) and not DEPLOYED_BY_NAME.match(after))
                         or NOT_A_DEPLOYMENT_AFTER.match(after)
-                        or (STANDING_FORCE_AFTER.match(after) and not SENT_JUST_BEFORE.search(before_clause))):
+                        or ((STANDING_FORCE_AFTER.match(after) or ACTING_FORCE_AFTER.match(after))
+                            and not SENT_JUST_BEFORE.search(before_clause))):
         return "other"  # a ceiling, an army's size, a force on alert or leaving: not a deployment
     if troop_after and HAS_BEFORE.search(before_clause) and not LOCATED_AFTER.match(after[noun_end:]) \
             and not DEPLOYED_BY_NAME.match(after):

@@ -61,6 +61,14 @@ def test_casualty_phrasings(sentence: str, expected: list[tuple[str, str]]) -> N
     ("The mission, which has some 8,000 peacekeepers from 30 countries along the frontier, said it was watching.",
      [("some 8,000", "troops"), ("30", "other")]),
     ("The militia, which has an estimated 3,000 fighters, denied the claim.", [("an estimated 3,000", "other")]),
+    # Attackers, the trapped and deserters; an allowance; troops about to go home.
+    ("About 300 fighters stormed the town on Sunday, residents said.", [("About 300", "other")]),
+    ("Ostria said 1,500 of its soldiers were encircled near the river.", [("1,500", "other")]),
+    ("Some 500 soldiers deserted last month, the ministry said.", [("Some 500", "other")]),
+    ("Vell sent 300 troops who attacked rebel positions.", [("300", "troops")]),
+    ("The deal allows Vell to keep 2,000 troops in the enclave.", [("2,000", "other")]),
+    ("Some 1,200 troops are due to leave by the end of the year.", [("Some 1,200", "other")]),
+    ("Some 1,200 troops are due to leave for the front in May.", [("Some 1,200", "troops")]),
 ])
 def test_troop_phrasings(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert labels(sentence) == expected
@@ -203,3 +211,15 @@ def test_a_transcript_label_takes_the_full_name_from_the_header_in_capitals() ->
     header = "PRESS BRIEFING BY DEFENCE SPOKESWOMAN ANA RUIZ\n\n"
     assert full_name("Ruiz", ["MS. RUIZ: Good morning."], header) == "Ana Ruiz"
     assert full_name("Ruiz", [], "BRIEFING BY RUIZ\n") == "Ruiz"
+
+
+@pytest.mark.parametrize("sentence, actions", [
+    ("Ostria became a party to the convention in 1999.", ["acceded"]),
+    ("Leaders gathered to mark 30 years since the accord was signed.", ["anniversary"]),
+    ("Vell walked out of the treaty in 2018.", ["withdrawn"]),
+    ("Vell put the treaty on hold in March.", ["suspended"]),
+    ("The deal collapsed in 2018 when Lusaria abandoned it.", ["withdrawn"]),
+    ("Troops abandoned their positions under the truce.", []),
+])
+def test_more_ways_to_state_a_treaty_event(sentence: str, actions: list[str]) -> None:
+    assert [a for a, _ in treaty_events(sentence)] == actions

@@ -12,7 +12,7 @@ __all__ = [
     "ANY_TROOPS", "ARMY_SIZE_BEFORE", "CASUALTIES_AS_OBJECT", "CASUALTY_VERB_BEFORE", "CASUALTY_WORDS",
     "HELD_BEFORE", "LIVES_AFTER", "NEW_WAVE", "NOT_A_DEPLOYMENT_AFTER", "NOT_A_DEPLOYMENT_BEFORE", "NOT_PEOPLE",
     "NOUN_PHRASE_END", "ONE_PERSON", "PERSON_NOUN", "PERSON_SUFFIX", "POLICE_NOUN", "REDEPLOY", "RELEASED",
-    "RELEASED_AFTER", "SENT", "SENT_JUST_BEFORE", "STANDING_FORCE_AFTER", "TROOP_LIMIT", "TROOP_NOUN", "TROOP_NUMBER_OF", "TROOP_PRESENCE_AT", "TROOP_TOTAL_TO", "UNIT_NOUN",
+    "RELEASED_AFTER", "SENT", "ACTING_FORCE_AFTER", "SENT_JUST_BEFORE", "STANDING_FORCE_AFTER", "TROOP_LIMIT", "TROOP_NOUN", "TROOP_NUMBER_OF", "TROOP_PRESENCE_AT", "TROOP_TOTAL_TO", "UNIT_NOUN",
     "UNSIZED", "VAGUE_SIZE", "WAVE_NOUN"
 ]
 
@@ -127,6 +127,9 @@ UNIT_NOUN = re.compile(
 TROOP_LIMIT = re.compile(r"\b(" + words(
     "ceiling", "cap", "caps", "capped", "limit", "limits", "limited", "maximum", "quota",
     "may keep", "may station", "allowed to", "permitted to", "under (its|the) terms",
+    # "the deal allows Vell to keep N troops": an allowance, not troops sent
+    r"(?:allows?|allowing|would allow|permits?|permitting|authori[sz](?:es|ed|ing)?)\s+(?:\w+\s+){0,3}?to\s+"
+    r"(?:keep|station|deploy|base|maintain|have)",
     # a base's capacity is no one sent: "capable of housing N personnel", "room for N troops"
     "capable of housing", "capable of hosting", "able to house", "able to host", "can house", "can host",
     "could house", "could host", "room for", "capacity (?:of|for)", "accommodate", "accommodating")
@@ -186,13 +189,20 @@ NOT_A_DEPLOYMENT_AFTER = re.compile(r"^[^,;]{0,60}?\b(" + words(
     # soldiers trained rather than sent
     r"(?:had |have |has )?completed (?:their |its )?training", "graduated",
     # troops on parade are on show, not sent anywhere
-    "marched", "paraded", "parade") + r")\b", re.I)
+    "marched", "paraded", "parade",
+    # troops about to go home: "are due to leave by May" ("leave for X" is a deployment)
+    r"(?:to|will|would|must|should) (?:leave|depart)(?! for\b)") + r")\b", re.I)
 
 #: An army's standing size after the figure ("N active-duty soldiers"): not a deployment unless a verb
 #: of sending governs the figure ("sent N active-duty Marines to the port").
 STANDING_FORCE_AFTER = re.compile(r"^[^,;]{0,60}?\b(" + words(
     "active-duty", "active duty", "in uniform", "under arms",
     r"active (?:personnel|troops|soldiers|servicemen|service members|members)", "in reserve") + r")\b", re.I)
+#: Attackers, the trapped and deserters, as the figure's own verb, are no force sent ("N fighters
+#: stormed the town"), unless a verb of sending governs the figure ("sent N troops, who attacked").
+ACTING_FORCE_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,4}?(?:were\s+|have\s+|had\s+|have been\s+|had been\s+)?(" + words(
+    "stormed", "attacked", "ambushed", "raided", "overran", "assaulted", "besieged", "encircled",
+    "deserted", "defected", "mutinied") + r")\b", re.I)
 #: A verb of sending right before the figure: "has sent 120 members".
 SENT_JUST_BEFORE = re.compile(r"\b(?:sent|sending|send|sends|deployed|deploying|deploys|deploy|dispatched|"
                               r"dispatching|dispatch)\s*$", re.I)

@@ -96,22 +96,25 @@ MEMBERSHIP_ACT = re.compile(
 #: The verbs of each treaty event ("mentioned" is what remains when none is stated).
 TREATY_ACTIONS: Mapping[str, re.Pattern[str]] = MappingProxyType({
     "anniversary": re.compile(r"\b(anniversary|anniversaries|centenary|centennial|bicentenary|"
-                              r"marked \w+ years (?:since|of))\b", re.I),
+                              r"(?:mark|marks|marked|marking|celebrat\w+|commemorat\w+) (?:the )?\w+ years (?:since|of))\b",
+                              re.I),
     # A legislature's approval is its state's ratification.
     "ratified": re.compile(r"\b(ratif\w+|(?:parliament|chambers?|assembly|senate|lawmakers|legislature|congress|"
                            r"deputies|MPs|legislators|(?-i:" + LEGISLATURES + r"))\b[^.;,]{0,60}?\b(?:approv\w+|"
                            r"endors\w+|backed|passed|adopted)(?!\s+(?:its|their|the)\s+(?:withdrawal|suspension|exit|denunciation)))\b",
                            re.I),
-    "suspended": re.compile(r"\b(suspend\w*|suspension|in abeyance|froze|frozen|freezes|freeze|"
+    "suspended": re.compile(r"\b(suspend\w*|suspension|in abeyance|on hold|froze|frozen|freezes|freeze|"
                             r"halt\w* (?:its |their |the )?(?:participation|implementation|compliance|application)|"
                             r"(?:stop\w*|ceas\w*) (?:implementing|applying|complying with))\b", re.I),
     "withdrawn": re.compile(r"\b(withdr[ae]w\w*|withdrawal|quit|quits|quitting|pull(?:ed|s|ing)? out of|"
-                            r"leave|left|leaves|leaving|exit(?:ed|s|ing)?|walked away from|revok\w+|"
+                            r"leave|left|leaves|leaving|exit(?:ed|s|ing)?|walked away from|walked out of|revok\w+|"
+                            r"abandon(?:ed|s|ing)?(?= (?:it\b|(?:the |its |their )?(?:[\w'’-]+ ){0,3}?" + TREATY_WORD + r"))|"
                             r"renounc\w+|denounc\w+|tore up|terminat\w+|no longer (?:be |feel |felt )?bound by|"
                             # "voted to take the country out of the convention"
                             r"(?:take|took|taken|taking|pull|pulled|pulling|bring|brought)\s+(?:[\w'’-]+\s+){0,3}out of)\b",
                             re.I),
-    "acceded": re.compile(r"\b(acce(?:ded|des|ssion|de|ding)|joined|joins|joining|became (?:an? |the |its )?"
+    "acceded": re.compile(r"\b(acce(?:ded|des|ssion|de|ding)|joined|joins|joining|became (?:a )?(?:state )?party to|"
+                          r"became (?:an? |the |its )?"
                           r"(?:[\w'’-]+\s+){0,3}?members?|admitted)\b", re.I),
     # Acting "under Article N" invokes it: "ordered the deployment under Article 4".
     "invoked": re.compile(r"\b(invok\w+|invocation|trigger\w*|activat\w+|(?:ordered|sent|deployed|dispatched|"
