@@ -208,7 +208,7 @@ _INSERT = re.compile(r"^(who|which|in|at|on|during|according|speaking|writing|fo
                      r"meanwhile|however|too|also|in turn|separately|for now|so far)\b", re.I)
 # An acronym or short name restated as an aside: ", the PO,".
 _SHORT_NAME = re.compile(r"(?:the\s+)?[A-Z][A-Z0-9&.-]{1,7}")
-PERSON = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}")
+PERSON = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}")
 
 
 _SOURCE_OF = re.compile(r"\b(?:reports?|statements?|figures|data|estimates?|assessments?|briefings?)\s+"
@@ -295,6 +295,13 @@ def _speaker_plain(head: str) -> str | None:
     return _clean(_first_of(subject)) if subject else None
 
 
+# "N were killed, said the ministry": a speaker after its verb, once the claim is told.
+_INVERTING = frozenset({"said", "says", "added", "stated", "wrote", "noted", "reported", "announced", "confirmed"})
+_AFTER_A_CLAIM = re.compile(r"\w.*(?:,|[”\"])\s*$")
+_INVERTED_SUBJECT = re.compile(r"\s+((?:the\s+)?[A-Za-z][^,.;:]*?(?:[A-Z]\.[^,;:]*?)?)(?=,|\.(?:\s|$)|;|:|$|\s+(?:on|in|at|during|"
+                               r"late|early|last|this|after|before|when|while)\b)")
+
+
 def _named(phrase: str | None) -> str | None:
     """The capitalised name at the start of a phrase ("Reuters", "Kyodo News"), if it is one."""
     if not phrase or _GENERIC.match(phrase.strip()):
@@ -323,6 +330,9 @@ def attribute(sentence: str) -> Attribution:
                 and is_noun_at(sentence, verb.start())):
             continue  # "an estimate of", "described reports of", "the claims were": nouns
         subject = _speaker(sentence[:verb.start()])
+        if subject is None and verb.group(1) in _INVERTING and _AFTER_A_CLAIM.search(sentence[:verb.start()]):
+            inverted = _INVERTED_SUBJECT.match(sentence, verb.end())
+            subject = _clean(_first_of(inverted.group(1))) if inverted else None  # "..., said the ministry."
         if subject is None and verb.group(1).endswith("ing") and subjects:
             continue  # "S said ..., saying": the same speaker
         if subject and _is_agent(subject) and not (citing and subject in citing.group(1)):

@@ -167,7 +167,10 @@ def _subject_name(subject: Phrase) -> str | None:
     with no capitalised word."""
     if subject.pronoun:
         return None
-    name = _LEADING.sub("", subject.entity_text or subject.text)
+    # An entity the recogniser cut short of its owner ("health ministry" of "Lebanon's health
+    # ministry") is no name: the whole phrase is.
+    entity = subject.entity_text if subject.entity_text[:1].isupper() else ""
+    name = _LEADING.sub("", entity or subject.text)
     return name if re.search(r"[A-Z]", name) else None
 
 

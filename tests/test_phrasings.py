@@ -223,3 +223,22 @@ def test_a_transcript_label_takes_the_full_name_from_the_header_in_capitals() ->
 ])
 def test_more_ways_to_state_a_treaty_event(sentence: str, actions: list[str]) -> None:
     assert [a for a, _ in treaty_events(sentence)] == actions
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # A speaker after its verb, once the claim is told.
+    ("At least 40 soldiers were killed, said Colonel Ana Ruiz, a spokeswoman for the army.", "Colonel Ana Ruiz"),
+    ("At least 40 soldiers were killed on Monday, said the Vell army on Tuesday.", "the Vell army"),
+    ("\"We sent 300 troops to the border,\" said Ruiz.", "Ruiz"),
+    # A title, then the name with its rank.
+    ("A spokesman for the Vell army, Col. Ana Ruiz, said 40 soldiers died.", "Col. Ana Ruiz"),
+])
+def test_a_speaker_after_its_verb_or_after_a_title(sentence: str, name: str) -> None:
+    assert attribute(sentence).name == name
+
+
+def test_it_takes_up_a_subject_the_recogniser_cut_short_of_its_owner() -> None:
+    from summarizer.referents import salient
+
+    earlier = "Syria's health ministry reported on Friday that shelling had hit a clinic overnight."
+    assert salient("It", [earlier]) == "Syria's health ministry"
