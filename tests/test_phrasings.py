@@ -198,7 +198,7 @@ def test_that_month_belongs_to_the_year_written_before_it() -> None:
     from summarizer.strategies.cited_treaties import treaty_records
 
     article = _article("The 2016 Pell accord between the government and six armed groups, signed in Lirsk that "
-                       "March, has largely collapsed. The Ostrian Senate gave its consent to ratification in "
+                       "March, has largely collapsed. The Ostrian Senate approved its ratification in "
                        "October of that year.")
     dates = [[(r.action, r.date) for r in treaty_records(TreatyAnswer(treaty="2016 Pell accord"), s.text,
                                                           span_evidence(article.text, s.start, s.end), article,

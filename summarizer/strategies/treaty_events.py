@@ -52,7 +52,7 @@ _STATE_OF_THINGS = re.compile(r"^(?:(?!" + TREATY_WORD + r"|\b(?:it|its|particip
                               r"\b(?:remain|remains|remained|were|was|are|is|been|be)\s+(?:\w+\s+)?$", re.I)
 # A denunciation leaves a treaty only when the treaty is its object: "denounced the 2018 accord".
 _DENOUNCES_A_TREATY = re.compile(r"\s+(?:it\b|(?:the|its|their|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:" + TREATY_WORD + r"))", re.I)
-# "Israeli forces had 60 days to withdraw": the troops are who withdraws, from a place.
+# "its troops had a month to withdraw": the troops are who withdraws, from a place.
 # (Lowercase: "the Treaty on Conventional Armed Forces" is a treaty's name, not troops.)
 _TROOPS_LEAVING = re.compile(r"\b(?:forces|troops|soldiers|army|units|fighters|contingent)\b[^.;,]{0,30}\s$")
 # "the convention that both states have joined": the treaty is the relative clause's object.
